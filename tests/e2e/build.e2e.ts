@@ -1,0 +1,53 @@
+// The builds the user and the tests load: the release build asks only for KSeF's hosts and carries no test
+// hooks; the development build adds loopback for the simulator; the Firefox MV3 build exists.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const read = (dir: string, file: string) => readFileSync(path.join('.output', dir, file), 'utf8');
+const manifest = (dir: string) => JSON.parse(read(dir, 'manifest.json'));
+const allJs = (dir: string): string => {
+  const root = path.join('.output', dir);
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.js') ? [path.join(d, e.name)] : [],
+    );
+  return walk(root).map((f) => readFileSync(f, 'utf8')).join('\n');
+};
+
+const KSEF_HOSTS = ['https://api-test.ksef.mf.gov.pl/*', 'https://api-demo.ksef.mf.gov.pl/*', 'https://api.ksef.mf.gov.pl/*'];
+
+describe('release build (Chromium MV3)', () => {
+  it('asks only for the KSeF API hosts and the permissions it uses', () => {
+    const m = manifest('chrome-mv3');
+    expect(m.manifest_version).toBe(3);
+    expect(m.default_locale).toBe('pl');
+    expect(m.host_permissions).toEqual(KSEF_HOSTS);
+    expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect(m.name).toBe('__MSG_extName__');
+  });
+
+  it('contains no test hooks', () => {
+    expect(allJs('chrome-mv3')).not.toContain('__ksefPilotDev');
+  });
+
+  it('ships the Polish and English catalogs', () => {
+    expect(JSON.parse(read('chrome-mv3', '_locales/pl/messages.json')).extName.message).toBe('KSeF Pilot');
+    expect(JSON.parse(read('chrome-mv3', '_locales/en/messages.json')).extName.message).toBe('KSeF Pilot');
+  });
+});
+
+describe('development build', () => {
+  it('may also reach the simulator on loopback', () => {
+    expect(manifest('chrome-mv3-dev').host_permissions).toEqual([...KSEF_HOSTS, 'http://127.0.0.1/*', 'http://localhost/*']);
+  });
+});
+
+describe('Firefox MV3 build', () => {
+  it('is built with an add-on id and a background script', () => {
+    const m = manifest('firefox-mv3');
+    expect(m.manifest_version).toBe(3);
+    expect(m.browser_specific_settings.gecko.id).toBe('ksef-pilot@ksef-pilot.pl');
+    expect(m.background.scripts).toEqual(['background.js']);
+  });
+});

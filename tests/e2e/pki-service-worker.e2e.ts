@@ -1,0 +1,103 @@
+// Issue 2: the AP-style key imported in the service worker, stored in IndexedDB as a non-extractable CryptoKey,
+// the worker stopped and woken, the key read back, and its signature verified against the certificate.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createPublicKey, verify } from 'node:crypto';
+import { launchExtension, serviceWorkerRunning, stopServiceWorker, type LaunchedExtension } from './launch';
+
+const fixtures = 'tests/fixtures/pki';
+const password: string = JSON.parse(readFileSync(`${fixtures}/expected.json`, 'utf8')).password;
+const keyPem = readFileSync(`${fixtures}/person-tinpl-ec.key`, 'utf8');
+const certPem = readFileSync(`${fixtures}/person-tinpl-ec.crt`, 'utf8');
+
+let ext: LaunchedExtension;
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+describe('private key in the service worker', () => {
+  it('imports the AP key, keeps it in IndexedDB across a worker restart, and signs with it', async () => {
+    const stored = await ext.sw.evaluate(
+      async ({ keyPem, certPem, password }) => {
+        const { pki } = (globalThis as any).__ksefPilotDev;
+        const { certificate, privateKey } = await pki.loadCredentials({ certificate: certPem, privateKey: keyPem, password });
+        const db: IDBDatabase = await new Promise((resolve, reject) => {
+          const req = indexedDB.open('e2e-keys', 1);
+          req.onupgradeneeded = () => req.result.createObjectStore('keys');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('keys', 'readwrite');
+          tx.objectStore('keys').put({ privateKey, fingerprint: certificate.fingerprintSha256 }, 'ap');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+        (globalThis as any).__e2eMarker = 'before-restart';
+        return {
+          extractable: privateKey.extractable,
+          usages: privateKey.usages,
+          algorithm: privateKey.algorithm,
+          keyAlgorithm: certificate.keyAlgorithm,
+        };
+      },
+      { keyPem, certPem, password },
+    );
+    expect(stored).toEqual({
+      extractable: false,
+      usages: ['sign'],
+      algorithm: { name: 'ECDSA', namedCurve: 'P-256' },
+      keyAlgorithm: 'EC P-256',
+    });
+
+    await stopServiceWorker(ext.context, ext.extensionId);
+    expect(await serviceWorkerRunning(ext.context, ext.extensionId)).toBe(false);
+
+    // Opening an extension page wakes the worker again.
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    const pong = await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'ping' }));
+    expect(pong).toEqual({ ok: true, result: { pong: true } });
+
+    const data = 'KSeF Pilot e2e: ' + Date.now();
+    const after = await ext.sw.evaluate(async (data) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('e2e-keys', 1);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const record: { privateKey: CryptoKey } = await new Promise((resolve, reject) => {
+        const req = db.transaction('keys').objectStore('keys').get('ap');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      let exportError = '';
+      try {
+        await crypto.subtle.exportKey('pkcs8', record.privateKey);
+      } catch (e) {
+        exportError = (e as Error).name;
+      }
+      const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, record.privateKey, new TextEncoder().encode(data));
+      return {
+        marker: (globalThis as any).__e2eMarker ?? 'fresh-worker',
+        extractable: record.privateKey.extractable,
+        exportError,
+        signature: Array.from(new Uint8Array(sig)),
+      };
+    }, data);
+    await page.close();
+
+    expect(after.marker).toBe('fresh-worker');
+    expect(after.extractable).toBe(false);
+    expect(after.exportError).toBe('InvalidAccessError');
+    expect(after.signature).toHaveLength(64);
+    const publicKey = createPublicKey(certPem);
+    const ok = verify('sha256', Buffer.from(data), { key: publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(after.signature));
+    expect(ok).toBe(true);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import pl from '../../public/_locales/pl/messages.json';
+import en from '../../public/_locales/en/messages.json';
+import { pluralPl, t, tp } from '../../lib/i18n';
+
+type Catalog = Record<string, { message: string }>;
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const POLISH_ONLY_PLURALS = /_(few|many)$/;
+
+describe('message catalogs', () => {
+  it('have the same keys in Polish and English (Polish may add few/many plural forms)', () => {
+    const plKeys = Object.keys(pl).filter((k) => !POLISH_ONLY_PLURALS.test(k)).sort();
+    const enKeys = Object.keys(en).filter((k) => !POLISH_ONLY_PLURALS.test(k)).sort();
+    expect(enKeys).toEqual(plKeys);
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const mismatches = Object.entries(en as Catalog)
+      .filter(([key, { message }]) => {
+        const plEntry = (pl as Catalog)[key];
+        return plEntry && placeholders(plEntry.message).join() !== placeholders(message).join();
+      })
+      .map(([key]) => key);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('has every Polish plural base complete (one, few, many, other)', () => {
+    const bases = Object.keys(pl).filter((k) => k.endsWith('_one')).map((k) => k.slice(0, -4));
+    const incomplete = bases.filter((b) => ['one', 'few', 'many', 'other'].some((f) => !(`${b}_${f}` in pl)));
+    expect(incomplete).toEqual([]);
+  });
+
+  it('has no empty message', () => {
+    const empty = [...Object.entries(pl as Catalog), ...Object.entries(en as Catalog)]
+      .filter(([, v]) => v.message.trim() === '')
+      .map(([k]) => k);
+    expect(empty).toEqual([]);
+  });
+});
+
+describe('Polish plurals', () => {
+  it.each([
+    [0, '0 faktur'],
+    [1, '1 faktura'],
+    [2, '2 faktury'],
+    [3, '3 faktury'],
+    [4, '4 faktury'],
+    [5, '5 faktur'],
+    [11, '11 faktur'],
+    [12, '12 faktur'],
+    [14, '14 faktur'],
+    [21, '21 faktur'],
+    [22, '22 faktury'],
+    [104, '104 faktury'],
+    [112, '112 faktur'],
+    [1.5, '1.5 faktury'],
+  ])('%s → %s', (n, expected) => {
+    expect(tp('pl', 'invoice_count', n)).toBe(expected);
+  });
+
+  it.each([
+    [1, '1 nowa faktura kosztowa'],
+    [3, '3 nowe faktury kosztowe'],
+    [5, '5 nowych faktur kosztowych'],
+    [42, '42 nowe faktury kosztowe'],
+  ])('new purchase invoices: %s', (n, expected) => {
+    expect(tp('pl', 'new_cost_invoices', n)).toBe(expected);
+  });
+
+  it('announces an import once, with the right form', () => {
+    expect(tp('pl', 'imported_invoices', 42)).toBe('Zaimportowano 42 faktury');
+    expect(tp('pl', 'imported_invoices', 1)).toBe('Zaimportowano 1 fakturę');
+    expect(tp('en', 'imported_invoices', 42)).toBe('Imported 42 invoices');
+  });
+
+  it('pluralPl picks one of three words', () => {
+    expect([1, 3, 5, 22, 25].map((n) => pluralPl(n, 'faktura', 'faktury', 'faktur'))).toEqual([
+      'faktura',
+      'faktury',
+      'faktur',
+      'faktury',
+      'faktur',
+    ]);
+  });
+});
+
+describe('t', () => {
+  it('fills placeholders and keeps unknown ones visible', () => {
+    expect(t('pl', 'pki_error_FILE_TOO_LARGE', { size: 10, max: 5 })).toContain('10 bajtów, najwyżej 5');
+    expect(t('en', 'pki_error_CORRUPT_FILE', {})).toContain('{detail}');
+  });
+
+  it('rejects a key that is not in the catalog', () => {
+    expect(() => t('pl', 'no_such_key' as never)).toThrow('"key" must be a message of the catalog, got no_such_key');
+  });
+});
