@@ -9,19 +9,18 @@ export type Response<T = unknown> = { ok: true; result: T } | { ok: false; error
 
 export interface SenderInfo {
   id?: string;
+  /** The sending document: an extension page, or for a content script the web page it runs in. */
   url?: string;
-  /** Set when the message comes from a content script in a tab. */
-  tab?: unknown;
 }
 
 /**
  * Returns the parsed request, or null when it must be ignored: not from this extension, from a content
- * script (a tab), or not a message of the protocol.
+ * script (its sender URL is the web page's, not ours; extension pages opened in a tab also carry `tab`, so
+ * `tab` proves nothing), or not a message of the protocol.
  */
 export function acceptRequest(message: unknown, sender: SenderInfo, extensionId: string, extensionOrigin: string): Request | null {
   if (sender.id !== extensionId) return null;
-  if (sender.tab !== undefined) return null;
-  if (sender.url !== undefined && !sender.url.startsWith(extensionOrigin)) return null;
+  if (typeof sender.url !== 'string' || !sender.url.startsWith(extensionOrigin)) return null;
   const parsed = RequestSchema.safeParse(message);
   return parsed.success ? parsed.data : null;
 }

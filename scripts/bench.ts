@@ -2,7 +2,8 @@
 import 'reflect-metadata';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { readCertificate, readPrivateKey } from '../lib/pki';
+import { loadCredentials, readCertificate, readPrivateKey } from '../lib/pki';
+import { signAuthTokenRequest, verifyXadesSignature } from '../lib/xades';
 
 const FIX = 'tests/fixtures/pki';
 const password: string = JSON.parse(readFileSync(`${FIX}/expected.json`, 'utf8')).password;
@@ -37,6 +38,27 @@ for (const iterations of [2048, 100000, 600000]) {
 const cert = readFileSync(`${FIX}/person-tinpl-ec.crt`, 'utf8');
 pkiFigures.readCertificate_pem = await median(200, () => readCertificate(cert));
 results.pki = pkiFigures;
+
+const xadesFigures: Record<string, unknown> = {};
+for (const [label, name] of [['ec_p256', 'person-tinpl-ec'], ['rsa_2048', 'person-rsa2048']] as const) {
+  const { certificate, privateKey } = await loadCredentials({
+    certificate: readFileSync(`${FIX}/${name}.crt`, 'utf8'),
+    privateKey: readFileSync(`${FIX}/${name}.key`, 'utf8'),
+    password,
+  });
+  const args = {
+    challenge: '20261124-CR-0123456789-ABCDEF0123-4F',
+    contextIdentifier: { type: 'Nip' as const, value: '5265877635' },
+    subjectIdentifierType: 'certificateSubject' as const,
+    certificate,
+    privateKey,
+  };
+  // signAuthTokenRequest includes its own verification before returning (issue 3).
+  xadesFigures[`signAuthTokenRequest_${label}`] = await median(30, () => signAuthTokenRequest(args));
+  const signed = await signAuthTokenRequest(args);
+  xadesFigures[`verifyXadesSignature_${label}`] = await median(30, () => verifyXadesSignature(signed));
+}
+results.xades = xadesFigures;
 
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/bench.json', JSON.stringify(results, null, 2) + '\n');

@@ -30,8 +30,15 @@ export const PKI_ERROR_CODES: readonly PkiErrorCode[] = [
   'PKCS12_INCOMPLETE',
 ];
 
+/** What a PKCS12_INCOMPLETE file lacks; the message names it in the reader's language. */
+export type MissingPart = 'key' | 'certificate';
+
 export function pkiErrorMessage(lang: Lang, code: PkiErrorCode, data: Params = {}): string {
-  return t(lang, `pki_error_${code}` as MessageKey, data);
+  const params =
+    code === 'PKCS12_INCOMPLETE' && (data.missing === 'key' || data.missing === 'certificate')
+      ? { ...data, missing: t(lang, `pki_missing_${data.missing}`) }
+      : data;
+  return t(lang, `pki_error_${code}` as MessageKey, params);
 }
 
 /**

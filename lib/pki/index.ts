@@ -12,5 +12,18 @@ export type {
   KsefEnvironment,
   SubjectFields,
 } from './types';
-// @certificate-exports (readCertificate, checkCertificate, NIP validation)
-// @key-exports (readPrivateKey, readPkcs12, loadCredentials)
+export { readCertificate, identifierFromSubject, TEST_ISSUER_CN, PRODUCTION_ISSUER_CN } from './certificate';
+export { checkCertificate, describeFinding, EXPIRY_WARNING_DAYS } from './check';
+export type { CheckOptions } from './check';
+export { normalizeNip, isValidNip, validateNip, nipErrorMessage } from './nip';
+export type { NipErrorCode, NipValidation } from './nip';
+// asn1.ts (parseDer, readHeader, oidName) stays internal: raw ASN.1 is lib/pki's business, not its callers'.
+export { readPrivateKey } from './private-key';
+export { readPkcs12 } from './pkcs12';
+export { loadCredentials } from './credentials';
+export type { Credentials, CredentialsInput } from './credentials';
+export { signingAlgorithm, describeKey, keyMatchesCertificate } from './key-match';
+export type { SigningAlgorithm } from './key-match';
+export { CONVERT_KEY_COMMAND, CONVERT_PKCS12_COMMAND } from './legacy-encryption';
+// The key side's building blocks (der-reader, pbes2, sha*, aes-cbc, ec-public, pkcs12-*) stay internal:
+// callers hand over files and a password and get a CryptoKey; the byte-level steps are not an API.

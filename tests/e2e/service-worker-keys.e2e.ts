@@ -1,8 +1,12 @@
 // Issue 2: the AP-style key imported in the service worker, stored in IndexedDB as a non-extractable CryptoKey,
 // the worker stopped and woken, the key read back, and its signature verified against the certificate.
+// Issue 3: the XAdES AuthTokenRequest signed inside the service worker with that stored key, then verified
+// there and by xmlsec1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createPublicKey, verify } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { removeTempDirs, tempDir, xmlsecVerify } from '../xades/xmlsec';
 import { launchExtension, serviceWorkerRunning, stopServiceWorker, type LaunchedExtension } from './launch';
 
 const fixtures = 'tests/fixtures/pki';
@@ -99,5 +103,57 @@ describe('private key in the service worker', () => {
     const publicKey = createPublicKey(certPem);
     const ok = verify('sha256', Buffer.from(data), { key: publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(after.signature));
     expect(ok).toBe(true);
+  });
+
+  it('signs the KSeF login document in the service worker with the stored key', async () => {
+    const challenge = '20261124-CR-0123456789-ABCDEF0123-4F';
+    const result = await ext.sw.evaluate(
+      async ({ certPem, challenge }) => {
+        const { pki, xades } = (globalThis as any).__ksefPilotDev;
+        const db: IDBDatabase = await new Promise((resolve, reject) => {
+          const req = indexedDB.open('e2e-keys', 1);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const record: { privateKey: CryptoKey } = await new Promise((resolve, reject) => {
+          const req = db.transaction('keys').objectStore('keys').get('ap');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        db.close();
+        const certificate = await pki.readCertificate(certPem);
+        const xml: string = await xades.signAuthTokenRequest({
+          challenge,
+          contextIdentifier: { type: 'Nip', value: certificate.identifier.value },
+          subjectIdentifierType: 'certificateSubject',
+          certificate,
+          privateKey: record.privateKey,
+        });
+        const verification = await xades.verifyXadesSignature(xml);
+        return {
+          xml,
+          noDomInWorker: typeof (globalThis as any).DOMParser === 'undefined',
+          valid: verification.valid,
+          errors: verification.errors.map((e: { code: number }) => e.code),
+          request: verification.request,
+        };
+      },
+      { certPem, challenge },
+    );
+    expect(result.noDomInWorker).toBe(true);
+    expect(result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(result.request).toMatchObject({
+      challenge,
+      contextIdentifier: { type: 'Nip', value: '5265877635' },
+      subjectIdentifierType: 'certificateSubject',
+    });
+    expect(result.xml).toContain('<ds:SignatureValue>');
+    const file = `${tempDir('e2e-xades-')}/signed.xml`;
+    writeFileSync(file, result.xml, 'utf8');
+    const xmlsec = await xmlsecVerify(file);
+    removeTempDirs();
+    expect(xmlsec.output).toContain('OK');
+    expect(xmlsec.ok).toBe(true);
   });
 });

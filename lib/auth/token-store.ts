@@ -1,0 +1,38 @@
+// Where a login's tokens live between worker runs. The worker backs this with IndexedDB (lib/store);
+// tests use the in-memory one. What is read back is checked with zod (storage is a boundary).
+import { z } from 'zod';
+
+const TokenInfo = z.object({ token: z.string().min(1), validUntil: z.string() });
+
+export const StoredTokens = z.object({
+  context: z.object({ type: z.enum(['Nip', 'InternalId', 'NipVatUe', 'PeppolId']), value: z.string() }),
+  accessToken: TokenInfo,
+  refreshToken: TokenInfo,
+  /** Reference number of the auth operation that produced the tokens. */
+  referenceNumber: z.string(),
+  method: z.enum(['certificate', 'ksefToken']),
+});
+export type StoredTokens = z.infer<typeof StoredTokens>;
+
+export interface TokenStore {
+  load(): Promise<unknown>;
+  save(tokens: StoredTokens): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export function createMemoryTokenStore(initial: StoredTokens | null = null) {
+  let value: StoredTokens | null = initial === null ? null : structuredClone(initial);
+  return {
+    load: async () => (value === null ? null : structuredClone(value)),
+    save: async (tokens: StoredTokens) => {
+      value = structuredClone(tokens);
+    },
+    clear: async () => {
+      value = null;
+    },
+    /** Synchronous peek, for tests. */
+    snapshot: () => (value === null ? null : structuredClone(value)),
+  } satisfies TokenStore & { snapshot(): StoredTokens | null };
+}
+
+export type MemoryTokenStore = ReturnType<typeof createMemoryTokenStore>;

@@ -1,0 +1,56 @@
+// Login operations [OA:POST /auth/challenge], [OA:POST /auth/xades-signature], [OA:POST /auth/ksef-token],
+// [OA:GET /auth/{referenceNumber}], [OA:POST /auth/token/redeem], [OA:POST /auth/token/refresh].
+import { z } from 'zod';
+import { ReferenceNumber, StatusInfo, TokenInfo, type ContextIdentifier } from './common';
+
+export const AuthChallengeResponse = z.object({
+  challenge: z.string().length(36),
+  timestamp: z.string(),
+  timestampMs: z.number(),
+  clientIp: z.string(),
+});
+export type AuthChallengeResponse = z.infer<typeof AuthChallengeResponse>;
+
+export const AuthInitResponse = z.object({
+  referenceNumber: ReferenceNumber,
+  authenticationToken: TokenInfo,
+});
+export type AuthInitResponse = z.infer<typeof AuthInitResponse>;
+
+/**
+ * `authenticationMethodInfo` is required by the schema but missing from every official example, and
+ * `authenticationMethod` is deprecated (removal planned 2026-11-16, NOTES §3.6): both optional here.
+ */
+export const AuthStatusResponse = z.object({
+  startDate: z.string(),
+  authenticationMethod: z.string().nullish(),
+  authenticationMethodInfo: z
+    .object({ category: z.string(), code: z.string(), displayName: z.string() })
+    .nullish(),
+  status: StatusInfo,
+  isTokenRedeemed: z.boolean().nullish(),
+  lastTokenRefreshDate: z.string().nullish(),
+  refreshTokenValidUntil: z.string().nullish(),
+});
+export type AuthStatusResponse = z.infer<typeof AuthStatusResponse>;
+
+export const AuthTokensResponse = z.object({
+  accessToken: TokenInfo,
+  refreshToken: TokenInfo,
+});
+export type AuthTokensResponse = z.infer<typeof AuthTokensResponse>;
+
+export const AuthRefreshResponse = z.object({
+  accessToken: TokenInfo,
+});
+export type AuthRefreshResponse = z.infer<typeof AuthRefreshResponse>;
+
+/** Body of `POST /auth/ksef-token` [OA#InitTokenAuthenticationRequest]. */
+export interface KsefTokenAuthRequest {
+  challenge: string;
+  contextIdentifier: ContextIdentifier;
+  /** Base64 RSA-OAEP-SHA256 of UTF-8 `"<token>|<timestampMs>"` (NOTES §5). */
+  encryptedToken: string;
+  /** Base64 SHA-256 of the key's SPKI, from `/security/public-key-certificates`. */
+  publicKeyId?: string;
+}

@@ -1,0 +1,75 @@
+// [OA:POST /invoices/query/metadata], [OA#InvoiceQueryFilters], [OA#InvoiceMetadata], NOTES §7.1.
+import { z } from 'zod';
+import { FormCode } from './common';
+
+const Party = z.object({ type: z.string(), value: z.string().nullish() });
+
+export const InvoiceMetadata = z.object({
+  ksefNumber: z.string().min(35).max(36),
+  invoiceNumber: z.string(),
+  issueDate: z.string(),
+  invoicingDate: z.string(),
+  acquisitionDate: z.string(),
+  permanentStorageDate: z.string(),
+  seller: z.object({ nip: z.string(), name: z.string().nullish() }),
+  buyer: z.object({ identifier: Party, name: z.string().nullish() }),
+  netAmount: z.number(),
+  grossAmount: z.number(),
+  vatAmount: z.number(),
+  currency: z.string(),
+  invoicingMode: z.string(),
+  invoiceType: z.string(),
+  formCode: FormCode,
+  isSelfInvoicing: z.boolean(),
+  hasAttachment: z.boolean(),
+  /** Base64 SHA-256 of the invoice file; equals the download's `x-ms-meta-hash`. */
+  invoiceHash: z.string(),
+  hashOfCorrectedInvoice: z.string().nullish(),
+  thirdSubjects: z
+    .array(z.object({ identifier: Party, name: z.string().nullish(), role: z.number().int() }))
+    .nullish(),
+  authorizedSubject: z
+    .object({ nip: z.string(), name: z.string().nullish(), role: z.number().int() })
+    .nullish(),
+});
+export type InvoiceMetadata = z.infer<typeof InvoiceMetadata>;
+
+export const InvoiceMetadataResponse = z.object({
+  hasMore: z.boolean(),
+  isTruncated: z.boolean(),
+  permanentStorageHwmDate: z.string().nullish(),
+  invoices: z.array(InvoiceMetadata),
+});
+export type InvoiceMetadataResponse = z.infer<typeof InvoiceMetadataResponse>;
+
+export type InvoiceSubjectType = 'Subject1' | 'Subject2' | 'Subject3' | 'SubjectAuthorized';
+export type InvoiceDateType = 'Issue' | 'Invoicing' | 'PermanentStorage';
+
+/** Body of the metadata query; `subjectType` and `dateRange` are required. */
+export interface InvoiceQueryFilters {
+  subjectType: InvoiceSubjectType;
+  dateRange: {
+    dateType: InvoiceDateType;
+    from: string;
+    to?: string;
+    restrictToPermanentStorageHwmDate?: boolean;
+  };
+  ksefNumber?: string;
+  invoiceNumber?: string;
+  amount?: { type: 'Brutto' | 'Netto' | 'Vat'; from?: number; to?: number };
+  sellerNip?: string;
+  buyerIdentifier?: { type: 'Nip' | 'VatUe' | 'Other' | 'None'; value?: string };
+  currencyCodes?: string[];
+  invoicingMode?: 'Online' | 'Offline';
+  isSelfInvoicing?: boolean;
+  formType?: 'FA' | 'PEF' | 'FA_RR';
+  invoiceTypes?: string[];
+  hasAttachment?: boolean;
+}
+
+/** Query-string paging: `pageOffset` is a page index, not a record offset (NOTES §2). */
+export interface MetadataPaging {
+  pageOffset?: number;
+  pageSize?: number;
+  sortOrder?: 'Asc' | 'Desc';
+}

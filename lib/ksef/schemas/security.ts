@@ -1,0 +1,16 @@
+// [OA:GET /security/public-key-certificates], NOTES §8.1.
+import { z } from 'zod';
+
+export const PublicKeyCertificate = z.object({
+  /** DER X.509, base64 without PEM armour. */
+  certificate: z.string().min(1),
+  certificateId: z.string(),
+  publicKeyId: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  /** `KsefTokenEncryption` and/or `SymmetricKeyEncryption`. */
+  usage: z.array(z.string()),
+});
+export type PublicKeyCertificate = z.infer<typeof PublicKeyCertificate>;
+
+export const PublicKeyCertificatesResponse = z.array(PublicKeyCertificate);

@@ -1,0 +1,141 @@
+// Every KSeF request goes through `send`: rate-limit admission, timeout, fetch, error mapping, retries.
+import type { z } from 'zod';
+import type { Clock } from './clock';
+import { KsefError, type KsefErrorCode, type KsefErrorInit } from './errors';
+import { parseErrorBody } from './error-body';
+import { parseRetryAfter } from './retry-after';
+import { backoffMs, mayRetry, type Failure, type RetryPolicy } from './retry';
+import type { RateLimiter } from './rate-limits';
+import { utf8Decode } from './encoding';
+import { requestInit, requestUrl } from './request';
+
+/** Hard ceiling of any single request, so a worker is never left hanging on a dead connection. */
+export const MAX_TIMEOUT_MS = 25_000;
+/** When KSeF sends no Retry-After with a 429, wait this long (its blocks are "dynamic", NOTES §9). */
+export const DEFAULT_BLOCK_MS = 60_000;
+
+export interface TransportOptions {
+  baseUrl: string;
+  fetch: (input: string, init: RequestInit) => Promise<Response>;
+  clock: Clock;
+  limiter: RateLimiter;
+  timeoutMs: number;
+  /** Longest wait (rate limit, Retry-After, back-off) spent inside one call; longer waits throw. */
+  maxWaitMs: number;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  random: () => number;
+  onSystemWarning?: (warning: string, operation: string) => void;
+}
+
+export interface Call {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** The openapi.json path, e.g. `/auth/{referenceNumber}`; `params` fill the braces. */
+  path: string;
+  params?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined>;
+  token?: string;
+  json?: unknown;
+  xml?: string;
+  accept: 'json' | 'xml' | 'none';
+  /** Rate-limit counter, see rateLimitKey(). */
+  limit: string;
+  retry: RetryPolicy;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+export function createTransport(o: TransportOptions) {
+  const doFetch = o.fetch; // called unbound: window.fetch throws "Illegal invocation" with another `this`
+  const urlOf = (call: Call) => requestUrl(o.baseUrl, call);
+
+  function fail(code: KsefErrorCode, init: KsefErrorInit, cause?: unknown): KsefError {
+    return new KsefError(code, init, { cause, now: o.clock.now() });
+  }
+
+  async function admit(call: Call, operation: string): Promise<void> {
+    for (let round = 0; round < 5; round += 1) {
+      const now = o.clock.now();
+      const verdict = o.limiter.acquire(call.limit, now);
+      if (verdict.ok) return;
+      if (verdict.waitMs > o.maxWaitMs) throw fail('RATE_LIMITED', { operation, retryAt: now + verdict.waitMs });
+      await o.clock.sleep(verdict.waitMs);
+    }
+    throw fail('RATE_LIMITED', { operation, retryAt: o.clock.now() + o.maxWaitMs });
+  }
+
+  async function attempt(call: Call, operation: string): Promise<RawResponse | { failure: Failure; error: KsefError }> {
+    const url = urlOf(call);
+    const signal = AbortSignal.timeout(o.timeoutMs);
+    try {
+      const res = await doFetch(url, requestInit(call, signal));
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return { status: res.status, headers: res.headers, bytes };
+    } catch (cause) {
+      const kind = signal.aborted ? 'timeout' : 'network';
+      return { failure: { kind }, error: fail(kind === 'timeout' ? 'TIMEOUT' : 'NETWORK', { operation }, cause) };
+    }
+  }
+
+  function errorOf(res: RawResponse, operation: string): KsefError {
+    const now = o.clock.now();
+    const waitMs = parseRetryAfter(res.headers.get('retry-after'), now);
+    const fields = parseErrorBody(res.bytes);
+    if (res.status === 429) {
+      return fail('RATE_LIMITED', { operation, status: 429, ...fields, retryAt: now + (waitMs ?? DEFAULT_BLOCK_MS) });
+    }
+    return fail('HTTP', { operation, status: res.status, ...fields, retryAt: waitMs === undefined ? undefined : now + waitMs });
+  }
+
+  async function send(call: Call): Promise<RawResponse> {
+    const operation = `${call.method} ${call.path}`;
+    for (let n = 1; ; n += 1) {
+      await admit(call, operation);
+      const out = await attempt(call, operation);
+      let failure: Failure;
+      let error: KsefError;
+      if ('failure' in out) {
+        ({ failure, error } = out);
+      } else {
+        const warning = out.headers.get('x-system-warning');
+        if (warning) o.onSystemWarning?.(warning, operation);
+        if (out.status >= 200 && out.status < 300) return out;
+        failure = { kind: 'status', status: out.status };
+        error = errorOf(out, operation);
+        if (out.status === 429 && error.retryAt !== undefined) o.limiter.block(call.limit, error.retryAt);
+      }
+      if (n >= o.maxAttempts || !mayRetry(call.retry, failure)) throw error;
+      const serverWait = error.retryAt === undefined ? 0 : error.retryAt - o.clock.now();
+      if (serverWait > o.maxWaitMs) throw error;
+      // After a 429 the limiter itself holds the next attempt until the block ends.
+      if (failure.kind !== 'status' || failure.status !== 429) {
+        await o.clock.sleep(Math.max(serverWait, backoffMs(n, o.backoffBaseMs, o.maxWaitMs, o.random)));
+      }
+    }
+  }
+
+  /** Sends and parses a JSON success body; a body of another shape is a SCHEMA error, not an HTTP one. */
+  async function json<S extends z.ZodType>(call: Call, schema: S): Promise<z.infer<S>> {
+    const res = await send(call);
+    const operation = `${call.method} ${call.path}`;
+    let data: unknown;
+    try {
+      data = JSON.parse(utf8Decode(res.bytes));
+    } catch (cause) {
+      throw fail('SCHEMA', { operation, status: res.status, issues: [{ path: '', message: 'not JSON' }] }, cause);
+    }
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    // Issue messages name types and paths, never values: a body may hold tokens.
+    const issues = parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw fail('SCHEMA', { operation, status: res.status, issues });
+  }
+
+  return { send, json, fail };
+}
+
+export type Transport = ReturnType<typeof createTransport>;

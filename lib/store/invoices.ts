@@ -1,0 +1,157 @@
+// Writing invoices. Each function is one transaction, so a worker killed at any await either stored a batch
+// with its notification state (and the sync mark that covers it) or stored nothing (issue 5; RELIABILITY §2.3).
+import { checkId, parseForWrite, requireProfile, transact, type StoreContext } from './context';
+import { StoreError } from './errors';
+import {
+  invoiceKey,
+  invoiceMetadataSchema,
+  type InvoiceKey,
+  type InvoiceMetadata,
+  type InvoiceRecord,
+} from './invoice-record';
+import {
+  INVOICE_STATES,
+  SUBJECT_TYPES,
+  syncStateSchema,
+  type InvoiceState,
+  type SubjectType,
+  type SyncState,
+} from './records';
+
+/** KSeF returns at most 10 000 records per filter set (NOTES §7.1): no batch is larger. */
+export const MAX_BATCH = 10_000;
+
+function checkKeys(keys: unknown): asserts keys is InvoiceKey[] {
+  if (!Array.isArray(keys) || keys.length > MAX_BATCH) {
+    throw new TypeError(`"keys" must be an array of at most ${MAX_BATCH} { profileId, ksefNumber }`);
+  }
+}
+
+function toRecord(
+  profileId: string,
+  subjectType: SubjectType,
+  metadata: InvoiceMetadata,
+  receivedAt: string,
+): InvoiceRecord {
+  return {
+    profileId,
+    ksefNumber: invoiceKey(profileId, metadata.ksefNumber)[1],
+    subjectType,
+    metadata,
+    issueDate: metadata.issueDate.slice(0, 10),
+    permanentStorageDate: new Date(metadata.permanentStorageDate).toISOString(),
+    state: 'new',
+    notified: 0,
+    hasXml: 0,
+    receivedAt,
+  };
+}
+
+export function invoiceFunctions({ db, now }: StoreContext) {
+  /**
+   * Stores the invoices not stored yet for this profile (dedupe by normalised KSeF number, also within the
+   * batch) and returns those, in the order given. Stored invoices keep their state. With `syncState`, the mark
+   * moves in the same transaction as the invoices it covers (RELIABILITY §2.3 item 3). The profile must exist.
+   */
+  async function putNewInvoices(
+    profileId: string,
+    subjectType: SubjectType,
+    metadata: readonly InvoiceMetadata[],
+    options: { syncState?: SyncState } = {},
+  ): Promise<InvoiceRecord[]> {
+    checkId('profileId', profileId);
+    if (!SUBJECT_TYPES.includes(subjectType)) {
+      throw new TypeError(`"subjectType" must be one of ${SUBJECT_TYPES.join(', ')}`);
+    }
+    if (!Array.isArray(metadata) || metadata.length > MAX_BATCH) {
+      throw new TypeError(`"metadata" must be an array of at most ${MAX_BATCH} invoice metadata objects`);
+    }
+    const syncState = options.syncState && parseForWrite(syncStateSchema, options.syncState, 'putNewInvoices');
+    if (syncState && syncState.profileId !== profileId) {
+      throw new TypeError('"options.syncState" must belong to the same profile');
+    }
+    const receivedAt = now().toISOString();
+    const batch = new Map<string, InvoiceRecord>();
+    metadata.forEach((item, i) => {
+      const parsed = parseForWrite(invoiceMetadataSchema, item, `putNewInvoices [${i}]`);
+      const record = toRecord(profileId, subjectType, parsed, receivedAt);
+      if (!batch.has(record.ksefNumber)) batch.set(record.ksefNumber, record);
+    });
+    const candidates = [...batch.values()];
+    return transact(await db(), ['profiles', 'invoices', 'syncState'], 'readwrite', async (tx) => {
+      await requireProfile(tx.objectStore('profiles'), profileId, 'putNewInvoices');
+      const invoices = tx.objectStore('invoices');
+      const existing = await Promise.all(candidates.map((r) => invoices.getKey([r.profileId, r.ksefNumber])));
+      const fresh = candidates.filter((_, i) => existing[i] === undefined);
+      await Promise.all(fresh.map((record) => invoices.add(record)));
+      if (syncState) await tx.objectStore('syncState').put(syncState);
+      return fresh;
+    });
+  }
+
+  async function getInvoice(profileId: string, ksefNumber: string): Promise<InvoiceRecord | undefined> {
+    return (await db()).get('invoices', invoiceKey(profileId, ksefNumber));
+  }
+
+  /** Applies `change` to each named invoice in one transaction; returns how many changed. Unknown keys are skipped. */
+  async function updateEach(
+    keys: readonly InvoiceKey[],
+    change: (record: InvoiceRecord) => InvoiceRecord | null,
+  ): Promise<number> {
+    checkKeys(keys);
+    const primaryKeys = keys.map((key) => invoiceKey(key?.profileId, key?.ksefNumber));
+    return transact(await db(), ['invoices'], 'readwrite', async (tx) => {
+      const store = tx.objectStore('invoices');
+      const records = await Promise.all(primaryKeys.map((key) => store.get(key)));
+      const changed = records.flatMap((record) => {
+        const next = record && change(record);
+        return next ? [next] : [];
+      });
+      await Promise.all(changed.map((record) => store.put(record)));
+      return changed.length;
+    });
+  }
+
+  /** Records that the notification announcing these invoices was raised. */
+  function markNotified(keys: readonly InvoiceKey[]): Promise<number> {
+    return updateEach(keys, (record) => (record.notified === 1 ? null : { ...record, notified: 1 }));
+  }
+
+  /** Opening an invoice: 'new' becomes 'seen'; 'booked' stays. */
+  function markSeen(keys: readonly InvoiceKey[]): Promise<number> {
+    return updateEach(keys, (record) => (record.state === 'new' ? { ...record, state: 'seen' } : null));
+  }
+
+  /** The user's choice ("zaksięgowana" and back), whatever the state was. */
+  function setInvoiceState(keys: readonly InvoiceKey[], state: InvoiceState): Promise<number> {
+    if (!INVOICE_STATES.includes(state)) throw new TypeError(`"state" must be one of ${INVOICE_STATES.join(', ')}`);
+    return updateEach(keys, (record) => (record.state === state ? null : { ...record, state }));
+  }
+
+  /** Stores the downloaded XML; the invoice leaves the download queue. */
+  async function saveInvoiceXml(
+    profileId: string,
+    ksefNumber: string,
+    download: { xml: string; xmlHash?: string },
+  ): Promise<InvoiceRecord> {
+    const key = invoiceKey(profileId, ksefNumber);
+    if (typeof download?.xml !== 'string' || download.xml === '') {
+      throw new TypeError('"xml" must be a non-empty string');
+    }
+    if (download.xmlHash !== undefined && typeof download.xmlHash !== 'string') {
+      throw new TypeError('"xmlHash" must be a string');
+    }
+    const fetchedAt = now().toISOString();
+    return transact(await db(), ['invoices'], 'readwrite', async (tx) => {
+      const record = await tx.objectStore('invoices').get(key);
+      if (!record) throw new StoreError('NOT_FOUND', `saveInvoiceXml: no invoice ${key[1]} in profile "${profileId}"`);
+      const next: InvoiceRecord = { ...record, xml: download.xml, hasXml: 1, xmlFetchedAt: fetchedAt };
+      if (download.xmlHash !== undefined) next.xmlHash = download.xmlHash;
+      else delete next.xmlHash;
+      await tx.objectStore('invoices').put(next);
+      return next;
+    });
+  }
+
+  return { putNewInvoices, getInvoice, markNotified, markSeen, setInvoiceState, saveInvoiceXml };
+}

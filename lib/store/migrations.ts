@@ -1,0 +1,71 @@
+// Versioned schema migrations (STYLE rules 18 and 23). Entry i takes the database from version i to i + 1;
+// the database version is the length of the list. A step never changes once released: a new version is one
+// new entry at the end, plus its golden fixture in tests/fixtures/store/v<N>.json.
+//
+// Steps are typed against an untyped database because each one sees the schema of its own time, not today's.
+// A step that moves data may return a promise, but it may await only IndexedDB requests of `tx` (idb's
+// transaction lifetime rule); if it rejects, the upgrade transaction is aborted and the open fails.
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+
+export type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
+export type Migration = (db: IDBPDatabase<unknown>, tx: UpgradeTransaction, oldVersion: number) => void | Promise<void>;
+
+/** Version 1: every store of DESIGN.md. */
+function createVersion1(db: IDBPDatabase<unknown>): void {
+  db.createObjectStore('profiles', { keyPath: 'id' });
+  db.createObjectStore('credentials', { keyPath: 'profileId' });
+  db.createObjectStore('tokens', { keyPath: 'profileId' });
+
+  const invoices = db.createObjectStore('invoices', { keyPath: ['profileId', 'ksefNumber'] });
+  for (const date of ['issueDate', 'permanentStorageDate'] as const) {
+    const suffix = date === 'issueDate' ? 'IssueDate' : 'StorageDate';
+    invoices.createIndex(`byProfile${suffix}`, ['profileId', date, 'ksefNumber'], { unique: true });
+    invoices.createIndex(`byProfileState${suffix}`, ['profileId', 'state', date, 'ksefNumber'], { unique: true });
+    invoices.createIndex(`by${suffix}`, [date, 'profileId', 'ksefNumber'], { unique: true });
+    invoices.createIndex(`byState${suffix}`, ['state', date, 'profileId', 'ksefNumber'], { unique: true });
+  }
+  invoices.createIndex('byProfileNotified', ['profileId', 'notified', 'permanentStorageDate', 'ksefNumber'], {
+    unique: true,
+  });
+  invoices.createIndex('byProfileHasXml', ['profileId', 'hasXml', 'permanentStorageDate', 'ksefNumber'], {
+    unique: true,
+  });
+
+  db.createObjectStore('syncState', { keyPath: ['profileId', 'subjectType'] });
+
+  const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+  outbox.createIndex('byProfileCreated', ['profileId', 'createdAt']);
+  outbox.createIndex('byProfileStatus', ['profileId', 'status', 'createdAt']);
+
+  const log = db.createObjectStore('log', { keyPath: 'id', autoIncrement: true });
+  log.createIndex('byProfile', 'profileId');
+}
+
+export const MIGRATIONS: readonly Migration[] = [createVersion1];
+
+/** The schema version this code opens. */
+export const DB_VERSION = MIGRATIONS.length;
+
+/**
+ * Runs the steps from `oldVersion` up to `newVersion` inside the upgrade transaction, in order. Synchronous
+ * steps run back to back in the `upgradeneeded` event; the first step that returns a promise is awaited
+ * before the next one starts.
+ */
+export function runMigrations(
+  db: IDBPDatabase<unknown>,
+  tx: UpgradeTransaction,
+  oldVersion: number,
+  newVersion: number,
+  steps: readonly Migration[] = MIGRATIONS,
+): Promise<void> | undefined {
+  const runFrom = (first: number): Promise<void> | undefined => {
+    for (let version = first; version < newVersion; version++) {
+      const step = steps[version];
+      if (!step) throw new RangeError(`no migration from version ${version} to ${version + 1}`);
+      const pending = step(db, tx, oldVersion);
+      if (pending) return pending.then(() => runFrom(version + 1));
+    }
+    return undefined;
+  };
+  return runFrom(oldVersion);
+}

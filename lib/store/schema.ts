@@ -1,0 +1,68 @@
+// The database as the current code sees it (idb's typed DBSchema). migrations.ts builds it step by step; a
+// test checks that every upgrade path ends in the same stores and indexes as a fresh install.
+import type { DBSchema } from 'idb';
+import type { InvoiceRecord } from './invoice-record';
+import type {
+  CredentialsRecord,
+  InvoiceState,
+  LogEntry,
+  OutboxItem,
+  OutboxStatus,
+  Profile,
+  SubjectType,
+  SyncState,
+  Tokens,
+} from './records';
+
+export const DB_NAME = 'ksef-pilot';
+
+/**
+ * Every invoice index ends in the fields that make its key unique (profileId, ksefNumber), so keyset paging
+ * is a plain key range: the next page starts just after the last key seen, with no offset to skip.
+ * Flags are 0/1 numbers because IndexedDB does not index booleans.
+ */
+export type InvoiceIndexes = {
+  byProfileIssueDate: [profileId: string, issueDate: string, ksefNumber: string];
+  byProfileStorageDate: [profileId: string, permanentStorageDate: string, ksefNumber: string];
+  byProfileStateIssueDate: [profileId: string, state: InvoiceState, issueDate: string, ksefNumber: string];
+  byProfileStateStorageDate: [profileId: string, state: InvoiceState, permanentStorageDate: string, ksefNumber: string];
+  byIssueDate: [issueDate: string, profileId: string, ksefNumber: string];
+  byStorageDate: [permanentStorageDate: string, profileId: string, ksefNumber: string];
+  byStateIssueDate: [state: InvoiceState, issueDate: string, profileId: string, ksefNumber: string];
+  byStateStorageDate: [state: InvoiceState, permanentStorageDate: string, profileId: string, ksefNumber: string];
+  /** Invoices still to announce, oldest first. */
+  byProfileNotified: [profileId: string, notified: 0 | 1, permanentStorageDate: string, ksefNumber: string];
+  /** The XML download queue, oldest first. */
+  byProfileHasXml: [profileId: string, hasXml: 0 | 1, permanentStorageDate: string, ksefNumber: string];
+};
+
+export interface KsefPilotDB extends DBSchema {
+  profiles: { key: string; value: Profile };
+  credentials: { key: string; value: CredentialsRecord };
+  tokens: { key: string; value: Tokens };
+  invoices: { key: [profileId: string, ksefNumber: string]; value: InvoiceRecord; indexes: InvoiceIndexes };
+  syncState: { key: [profileId: string, subjectType: SubjectType]; value: SyncState };
+  outbox: {
+    key: string;
+    value: OutboxItem;
+    indexes: {
+      byProfileCreated: [profileId: string, createdAt: string];
+      byProfileStatus: [profileId: string, status: OutboxStatus, createdAt: string];
+    };
+  };
+  log: { key: number; value: LogEntry; indexes: { byProfile: string } };
+}
+
+export type StoreName = 'profiles' | 'credentials' | 'tokens' | 'invoices' | 'syncState' | 'outbox' | 'log';
+export const STORE_NAMES: readonly StoreName[] = [
+  'profiles',
+  'credentials',
+  'tokens',
+  'invoices',
+  'syncState',
+  'outbox',
+  'log',
+];
+
+/** The stores that hold one profile's data; `deleteProfileAndData` clears them in one transaction. */
+export const PROFILE_STORES = ['profiles', 'credentials', 'tokens', 'invoices', 'syncState', 'outbox'] as const;
