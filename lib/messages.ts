@@ -1,11 +1,49 @@
 // The typed protocol between the extension's pages and its service worker. Every message is parsed with zod
-// and accepted only from the extension's own pages (DESIGN.md, Security rules).
+// and accepted only from the extension's own pages (DESIGN.md, Security rules). Pages READ the store
+// (IndexedDB) directly to render fast; everything that changes state or talks to KSeF goes through here.
+//
+// One exception, by necessity: the options page writes a profile's credentials itself. A CryptoKey cannot
+// travel in a runtime message (messages are JSON), and sending the key file and its password to the worker
+// would put a secret in a message. So the page decrypts the key, stores the non-extractable CryptoKey, and
+// then tells the worker `profileSaved`.
 import { z } from 'zod';
+import { t } from './i18n';
 
-export const RequestSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') })]);
+const profileId = z.string().min(1).max(200);
+const ksefNumber = z.string().min(1).max(64);
+const invoiceKey = z.strictObject({ profileId, ksefNumber });
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ping') }),
+  /** A profile or its credentials or preferences were written by the options page: reschedule, resync. */
+  z.strictObject({ type: z.literal('profileSaved'), profileId }),
+  /** Remove a profile with its key, tokens, invoices and state (after the page asked the user to confirm). */
+  z.strictObject({ type: z.literal('deleteProfile'), profileId }),
+  /** "Weryfikuj certyfikat": log in with the stored credentials and check the permissions, step by step. */
+  z.strictObject({ type: z.literal('verifyProfile'), profileId }),
+  /** "Sprawdź teraz": sync one profile, or all when profileId is absent. */
+  z.strictObject({ type: z.literal('syncNow'), profileId: profileId.optional() }),
+  /** Mark invoices as new, seen or booked; the badge follows. */
+  z.strictObject({
+    type: z.literal('setInvoiceState'),
+    keys: z.array(invoiceKey).min(1).max(10_000),
+    state: z.enum(['new', 'seen', 'booked']),
+  }),
+  /** The invoice's XML, downloaded now if the background has not fetched it yet. */
+  z.strictObject({ type: z.literal('fetchInvoiceXml'), key: invoiceKey }),
+]);
 export type Request = z.infer<typeof RequestSchema>;
+export type RequestType = Request['type'];
 
-export type Response<T = unknown> = { ok: true; result: T } | { ok: false; error: { code: string; message: string } };
+/** A failure as it crosses the message boundary: a stable code and the user's message in both languages. */
+export interface WireError {
+  code: string;
+  message: string;
+  messageEn?: string;
+  data?: Record<string, string | number | boolean | null>;
+}
+
+export type Response<T = unknown> = { ok: true; result: T } | { ok: false; error: WireError };
 
 export interface SenderInfo {
   id?: string;
@@ -25,9 +63,45 @@ export function acceptRequest(message: unknown, sender: SenderInfo, extensionId:
   return parsed.success ? parsed.data : null;
 }
 
-export async function handleRequest(request: Request): Promise<Response> {
-  switch (request.type) {
-    case 'ping':
-      return { ok: true, result: { pong: true } };
+/** What the worker implements: one function per request type, each returning the result or throwing. */
+export type RequestHandlers = {
+  [K in RequestType]: (request: Extract<Request, { type: K }>) => Promise<unknown>;
+};
+
+/** Any thrown error as a WireError: coded errors keep their code and messages; anything else is UNEXPECTED. */
+export function toWireError(error: unknown): WireError {
+  const e = error as { code?: unknown; message?: unknown; messageEn?: unknown; name?: unknown };
+  if (e && typeof e === 'object' && (typeof e.code === 'string' || typeof e.code === 'number')) {
+    return {
+      code: String(e.code),
+      message: typeof e.message === 'string' ? e.message : String(e.code),
+      ...(typeof e.messageEn === 'string' ? { messageEn: e.messageEn } : {}),
+    };
   }
+  return { code: 'UNEXPECTED', message: t('pl', 'msg_error_UNEXPECTED'), messageEn: t('en', 'msg_error_UNEXPECTED') };
+}
+
+export async function dispatchRequest(request: Request, handlers: RequestHandlers): Promise<Response> {
+  try {
+    const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
+    return { ok: true, result: await handler(request) };
+  } catch (error) {
+    return { ok: false, error: toWireError(error) };
+  }
+}
+
+/** Page side: send a request and unwrap the answer, throwing the WireError (with its code) on failure. */
+export async function sendRequest<T = unknown>(
+  request: Request,
+  send: (message: Request) => Promise<unknown>,
+): Promise<T> {
+  const response = (await send(RequestSchema.parse(request))) as Response<T> | undefined;
+  if (!response) {
+    throw Object.assign(new Error(t('pl', 'msg_error_NO_RESPONSE')), {
+      code: 'NO_RESPONSE',
+      messageEn: t('en', 'msg_error_NO_RESPONSE'),
+    });
+  }
+  if (response.ok) return response.result;
+  throw Object.assign(new Error(response.error.message), response.error);
 }

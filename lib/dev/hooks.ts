@@ -4,9 +4,10 @@
 // release bundle.
 import * as pki from '../pki';
 import * as xades from '../xades';
+import * as store from '../store';
 
 export const DEV_HOOKS_GLOBAL = '__ksefPilotDev';
 
-export function installDevHooks(target: Record<string, unknown>): void {
-  target[DEV_HOOKS_GLOBAL] = { pki, xades };
+export function installDevHooks(target: Record<string, unknown>, extra: Record<string, unknown> = {}): void {
+  target[DEV_HOOKS_GLOBAL] = { pki, xades, store, ...extra };
 }

@@ -14,6 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.sim.stop());
 afterEach(() => {
   expect(t.checker.responseViolations).toEqual([]);
+  t.checker.reset();
   t.sim.admin.clearFaults();
 });
 

@@ -26,6 +26,7 @@ beforeAll(async () => {
 afterAll(() => t.sim.stop());
 afterEach(() => {
   expect(t.checker.responseViolations).toEqual([]);
+  t.checker.reset();
   t.sim.admin.setHwmLag(0);
 });
 

@@ -13,16 +13,8 @@ import type { SimRequest, SimResponse } from './http';
 import { getInvoice, getPublicKeyCertificates, postQueryMetadata } from './invoice-api';
 import { queryPersonalGrants } from './permissions';
 import type { RateLimitGroup } from './rate-limits';
-import {
-  closeSession,
-  getInvoiceUpo,
-  getInvoiceUpoByKsefNumber,
-  getSession,
-  getSessionInvoice,
-  getSessionUpo,
-  openOnlineSession,
-  sendInvoice,
-} from './sessions';
+import { closeSession, openOnlineSession, sendInvoice } from './sessions';
+import { getInvoiceUpo, getInvoiceUpoByKsefNumber, getSession, getSessionInvoice, getSessionUpo } from './session-status';
 import type { SimState } from './state';
 import type { TokenType } from './tokens';
 

@@ -10,6 +10,7 @@ beforeAll(async () => {
 afterAll(() => t.sim.stop());
 afterEach(() => {
   expect(t.checker.responseViolations).toEqual([]);
+  t.checker.reset();
 });
 
 describe('error formats (NOTES §10)', () => {
@@ -163,5 +164,14 @@ describe('the admin API over HTTP', () => {
     expect(since.body.requests).toEqual([]);
     expect((await call(t.sim, 'GET', '/admin/nothing')).status).toBe(404);
     expect((await call(t.sim, 'POST', '/admin/grants', { body: 'not json' })).body.error).toBe('body is not valid JSON');
+  });
+});
+
+describe('media types', () => {
+  it('a JSON body under another Content-Type is 415 (fetch sends text/plain by default)', async () => {
+    const token = t.sim.admin.issueTokens({ context: '5265877635' }).accessToken.token;
+    const answer = await fetch(`${t.sim.baseUrl}/permissions/query/personal/grants`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: '{}' });
+    expect(answer.status).toBe(415);
+    expect(await answer.json()).toMatchObject({ title: 'Unsupported Media Type', status: 415, detail: 'Wymagany nagłówek Content-Type: application/json.' });
   });
 });

@@ -141,7 +141,10 @@ export function createSimServer(state: SimState, admin: AdminApi, hooks: ServerH
       if (route.tokens.length > 0) requireToken(sim, state, route.tokens);
       const isXml = match.operation.requestBody && 'application/xml' in match.operation.requestBody.content;
       if (isXml) requestBody = body.length > 0 ? body.toString('utf8') : undefined;
-      else {
+      else if (body.length > 0 && !/^application\/([\w.+-]*\+)?json\b/i.test(String(req.headers['content-type'] ?? ''))) {
+        // ASP.NET (KSeF) refuses a JSON body sent under another media type, e.g. fetch's default text/plain.
+        throw plainError(415, 'Unsupported Media Type', 'Wymagany nagłówek Content-Type: application/json.');
+      } else {
         requestBody = parseJsonBody(body);
         sim.json = requestBody;
       }

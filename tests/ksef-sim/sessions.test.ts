@@ -71,6 +71,7 @@ beforeAll(async () => {
 afterAll(() => t.sim.stop());
 afterEach(() => {
   expect(t.checker.responseViolations).toEqual([]);
+  t.checker.reset();
 });
 
 describe('an online session with real encryption (NOTES §8)', () => {

@@ -1,115 +1,24 @@
 // Online (interactive) sessions (NOTES §8): the AES key arrives RSA-OAEP-wrapped with the simulator's key,
-// each invoice arrives AES-256-CBC encrypted; the simulator really decrypts, checks and numbers them, and
-// issues UPOs. Status codes and texts are those of openapi.json's session and invoice status tables.
+// each invoice arrives AES-256-CBC encrypted; the simulator really decrypts, checks and numbers them.
+// Reading statuses and UPOs is in session-status.ts.
 import { createDecipheriv } from 'node:crypto';
 import { requireAccess } from './access';
 import { badRequest } from './errors';
 import { FA3_FORM_CODE, readFa3, sameFormCode, type Fa3Facts } from './fa3';
 import { json, type SimRequest, type SimResponse } from './http';
 import { isValidNip, newKsefNumber, newReferenceNumber } from './ids';
-import { sha256Base64, type StoredInvoice } from './invoices';
+import { sha256Base64 } from './invoices';
 import { rsaOaepDecrypt } from './keys';
-import { capMap, type OnlineSession, type SessionInvoice, type SimState, type StatusInfo } from './state';
+import { finish, INVOICE_STATUS, SESSION_STATUS, sessionOf, visibleStatus, WRITE } from './session-model';
+import { capMap, type OnlineSession, type SessionInvoice, type SimState } from './state';
 import { iso, warsawDate } from './time';
-import { upoXml, type UpoDocument } from './upo';
 import { validateFa3Xsd } from './xsd';
 
-const WRITE = ['InvoiceWrite', 'PefInvoiceWrite', 'EnforcementOperations'];
-const READ = ['InvoiceWrite', 'Introspection', 'PefInvoiceWrite', 'EnforcementOperations'];
 const MAX_INVOICES_PER_SESSION = 10_000;
 const MAX_SESSIONS = 10_000;
 /** After receipt: KSeF number, then permanent storage (always later, NOTES §7.2). */
 const ACQUISITION_DELAY_MS = 100;
 const STORAGE_DELAY_MS = 300;
-const DOWNLOAD_LINK_TTL_MS = 60 * 60_000;
-
-const SESSION_STATUS = {
-  open: { code: 100, description: 'Sesja interaktywna otwarta' },
-  closed: { code: 170, description: 'Sesja interaktywna zamknięta' },
-  processed: { code: 200, description: 'Sesja interaktywna przetworzona pomyślnie' },
-  keyError: { code: 415, description: 'Błąd odszyfrowania dostarczonego klucza' },
-  noInvoices: { code: 440, description: 'Sesja anulowana', details: ['Nie przesłano faktur'] },
-  noValidInvoices: { code: 445, description: 'Błąd weryfikacji, brak poprawnych faktur' },
-} as const;
-
-const INVOICE_STATUS = {
-  processing: { code: 150, description: 'Trwa przetwarzanie' },
-  success: { code: 200, description: 'Sukces' },
-  scope: (details: string[]): StatusInfo => ({ code: 410, description: 'Nieprawidłowy zakres uprawnień', details }),
-  file: (details: string[]): StatusInfo => ({ code: 430, description: 'Błąd weryfikacji pliku faktury', details }),
-  decryption: { code: 435, description: 'Błąd odszyfrowania pliku' },
-  semantic: (details: string[]): StatusInfo => ({ code: 450, description: 'Błąd weryfikacji semantyki dokumentu faktury', details }),
-} as const;
-
-function sessionOf(state: SimState, ref: string, context: { type: string; value: string }): OnlineSession {
-  const session = state.sessions.get(ref);
-  if (!session || session.context.type !== context.type || session.context.value !== context.value) {
-    throw badRequest(21173, [`Sesja o numerze referencyjnym ${ref} nie została odnaleziona.`]);
-  }
-  // A session not closed within its lifetime is closed by KSeF (openapi.json SessionStatusResponse.validUntil).
-  if (!session.closed && session.status.code === 100 && state.clock.now() > session.validUntil) finish(state, session);
-  return session;
-}
-
-function upoHeader(state: SimState, session: OnlineSession) {
-  return { environment: state.options.environment, sessionReferenceNumber: session.referenceNumber, context: session.context, authProof: session.authProof };
-}
-
-function upoDocument(inv: StoredInvoice): UpoDocument {
-  return {
-    sellerNip: inv.facts.sellerNip,
-    ksefNumber: inv.ksefNumber,
-    invoiceNumber: inv.facts.invoiceNumber,
-    issueDate: inv.facts.issueDate,
-    invoicingDate: inv.invoicingDate,
-    acquisitionDate: inv.acquisitionDate,
-    invoiceHash: inv.invoiceHash,
-    invoicingMode: inv.invoicingMode,
-  };
-}
-
-/** Closing (or expiry): the final status, the collective UPO pages, and the AES key wiped. */
-function finish(state: SimState, session: OnlineSession): void {
-  const now = state.clock.now();
-  session.closed = true;
-  session.dateUpdated = now;
-  session.pendingPolls = state.options.sessionPendingPolls;
-  session.aesKey?.fill(0);
-  session.aesKey = null;
-  const stored = session.invoices
-    .filter((i) => i.ksefNumber)
-    .map((i) => state.invoices.get(i.ksefNumber as string))
-    .filter((i): i is StoredInvoice => i !== undefined);
-  if (session.status.code !== 100) return;
-  if (session.invoices.length === 0) session.status = SESSION_STATUS.noInvoices;
-  else if (stored.length === 0) session.status = SESSION_STATUS.noValidInvoices;
-  else session.status = SESSION_STATUS.processed;
-  const size = state.options.upoPageSize;
-  const count = Math.ceil(stored.length / size);
-  for (let page = 0; page < count; page++) {
-    const docs = stored.slice(page * size, (page + 1) * size).map(upoDocument);
-    session.upoPages.push({
-      referenceNumber: newReferenceNumber('EU', now, state.rng),
-      xml: upoXml(upoHeader(state, session), docs, { number: page + 1, count, from: page * size + 1, total: stored.length }),
-    });
-  }
-}
-
-/** The status a poll sees: 170 for the first polls after closing, then the outcome. */
-function visibleStatus(session: OnlineSession): StatusInfo {
-  if (session.closed && session.pendingPolls > 0 && session.status.code !== 415) return SESSION_STATUS.closed;
-  return session.status;
-}
-
-function downloadLink(state: SimState, content: string): { url: string; expires: number } {
-  const now = state.clock.now();
-  const id = state.rng.hex(32).toLowerCase();
-  const expires = now + DOWNLOAD_LINK_TTL_MS;
-  state.downloads.set(id, { content, expires });
-  capMap(state.downloads, 10_000);
-  const se = encodeURIComponent(iso(expires));
-  return { url: `${state.origin}/storage/upo/${id}?sv=2025-05-05&se=${se}&sr=b&sp=r&sig=${state.rng.hex(43)}`, expires };
-}
 
 export async function openOnlineSession(req: SimRequest, state: SimState): Promise<SimResponse> {
   const { claims, context } = requireAccess(req, state, WRITE);
@@ -250,99 +159,4 @@ export function closeSession(req: SimRequest, state: SimState): SimResponse {
   if (session.closed || session.status.code !== 100) throw badRequest(21180, [`Status sesji ${visibleStatus(session).code} uniemożliwia jej zamknięcie.`]);
   finish(state, session);
   return { status: 204 };
-}
-
-export function getSession(req: SimRequest, state: SimState): SimResponse {
-  const { context } = requireAccess(req, state, READ);
-  const session = sessionOf(state, req.params.referenceNumber ?? '', context);
-  const status = visibleStatus(session);
-  if (session.pendingPolls > 0) session.pendingPolls -= 1;
-  const final = session.invoices.filter((i) => i.outcome.code !== 150);
-  const pages =
-    status.code === 200
-      ? session.upoPages.map((p) => {
-          const link = downloadLink(state, p.xml);
-          return { referenceNumber: p.referenceNumber, downloadUrl: link.url, downloadUrlExpirationDate: iso(link.expires) };
-        })
-      : null;
-  return json(200, {
-    status,
-    dateCreated: iso(session.dateCreated),
-    dateUpdated: iso(session.dateUpdated),
-    validUntil: iso(session.validUntil),
-    upo: pages ? { pages } : null,
-    invoiceCount: session.invoices.length,
-    successfulInvoiceCount: final.filter((i) => i.outcome.code === 200).length,
-    failedInvoiceCount: final.filter((i) => i.outcome.code !== 200).length,
-  });
-}
-
-function invoiceOf(state: SimState, session: OnlineSession, ref: string): SessionInvoice {
-  const entry = session.invoices.find((i) => i.referenceNumber === ref);
-  if (!entry) throw badRequest(21405, [`Faktura o numerze referencyjnym ${ref} nie została znaleziona w sesji ${session.referenceNumber}.`]);
-  return entry;
-}
-
-/** An invoice's outcome shows after its pending polls, or at once when its session is processed. */
-const revealed = (session: OnlineSession, entry: SessionInvoice): boolean => entry.pendingPolls <= 0 || (session.closed && session.pendingPolls <= 0);
-
-function invoiceUpo(state: SimState, session: OnlineSession, entry: SessionInvoice): string | null {
-  const stored = entry.ksefNumber && revealed(session, entry) ? state.invoices.get(entry.ksefNumber) : undefined;
-  return stored ? upoXml(upoHeader(state, session), [upoDocument(stored)]) : null;
-}
-
-export function getSessionInvoice(req: SimRequest, state: SimState): SimResponse {
-  const { context } = requireAccess(req, state, READ);
-  const session = sessionOf(state, req.params.referenceNumber ?? '', context);
-  const entry = invoiceOf(state, session, req.params.invoiceReferenceNumber ?? '');
-  const show = revealed(session, entry);
-  if (entry.pendingPolls > 0) entry.pendingPolls -= 1;
-  const stored = show && entry.ksefNumber ? state.invoices.get(entry.ksefNumber) : undefined;
-  const now = state.clock.now();
-  const upo = stored ? invoiceUpo(state, session, entry) : null;
-  const link = upo ? downloadLink(state, upo) : null;
-  return json(200, {
-    ordinalNumber: entry.ordinalNumber,
-    invoiceNumber: entry.invoiceNumber,
-    ksefNumber: stored?.ksefNumber ?? null,
-    referenceNumber: entry.referenceNumber,
-    invoiceHash: entry.invoiceHash,
-    acquisitionDate: stored ? iso(stored.acquisitionDate) : null,
-    invoicingDate: iso(entry.invoicingDate),
-    permanentStorageDate: stored && stored.permanentStorageDate <= now ? iso(stored.permanentStorageDate) : null,
-    upoDownloadUrl: link?.url ?? null,
-    upoDownloadUrlExpirationDate: link ? iso(link.expires) : null,
-    invoicingMode: entry.invoicingMode,
-    status: show ? entry.outcome : INVOICE_STATUS.processing,
-  });
-}
-
-const xmlWithHash = (xml: string): SimResponse => ({ status: 200, xml, headers: { 'x-ms-meta-hash': sha256Base64(Buffer.from(xml, 'utf8')) } });
-
-export function getInvoiceUpo(req: SimRequest, state: SimState): SimResponse {
-  const { context } = requireAccess(req, state, READ);
-  const session = sessionOf(state, req.params.referenceNumber ?? '', context);
-  const entry = invoiceOf(state, session, req.params.invoiceReferenceNumber ?? '');
-  const upo = invoiceUpo(state, session, entry);
-  if (!upo) throw badRequest(21178, [`UPO dla faktury ${entry.referenceNumber} w sesji ${session.referenceNumber} nie zostało znalezione.`]);
-  return xmlWithHash(upo);
-}
-
-export function getInvoiceUpoByKsefNumber(req: SimRequest, state: SimState): SimResponse {
-  const { context } = requireAccess(req, state, READ);
-  const session = sessionOf(state, req.params.referenceNumber ?? '', context);
-  const ksefNumber = req.params.ksefNumber ?? '';
-  const entry = session.invoices.find((i) => i.ksefNumber === ksefNumber);
-  const upo = entry ? invoiceUpo(state, session, entry) : null;
-  if (!upo) throw badRequest(21178, [`UPO o numerze KSeF ${ksefNumber} i numerze referencyjnym sesji ${session.referenceNumber} nie zostało znalezione.`]);
-  return xmlWithHash(upo);
-}
-
-export function getSessionUpo(req: SimRequest, state: SimState): SimResponse {
-  const { context } = requireAccess(req, state, READ);
-  const session = sessionOf(state, req.params.referenceNumber ?? '', context);
-  const ref = req.params.upoReferenceNumber ?? '';
-  const page = visibleStatus(session).code === 200 ? session.upoPages.find((p) => p.referenceNumber === ref) : undefined;
-  if (!page) throw badRequest(21178, [`UPO o numerze referencyjnym ${ref} dla sesji ${session.referenceNumber} nie zostało znalezione.`]);
-  return xmlWithHash(page.xml);
 }
