@@ -19,7 +19,16 @@ export default defineConfig({
     host_permissions: mode === 'development' ? [...KSEF_API_HOSTS, ...SIMULATOR_HOSTS] : KSEF_API_HOSTS,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'ksef-pilot@ksef-pilot.pl', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'ksef-pilot@ksef-pilot.pl',
+              strict_min_version: '128.0',
+              // The extension sends the user's login signature and invoices to KSeF (and only there).
+              data_collection_permissions: { required: ['authenticationInfo', 'financialAndPaymentInfo'] },
+            },
+          },
+        }
       : {}),
   }),
 });

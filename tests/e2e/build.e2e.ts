@@ -49,5 +49,8 @@ describe('Firefox MV3 build', () => {
     expect(m.manifest_version).toBe(3);
     expect(m.browser_specific_settings.gecko.id).toBe('ksef-pilot@ksef-pilot.pl');
     expect(m.background.scripts).toEqual(['background.js']);
+    expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({
+      required: ['authenticationInfo', 'financialAndPaymentInfo'],
+    });
   });
 });

@@ -28,8 +28,10 @@ describe('AdminApi (in process)', () => {
     [() => t.sim.admin.addInvoices({ count: 0, sellerNip: '7680002466', buyerNip: '5265877635' }), '"count" must be an integer from 1 to 50000'],
     [() => t.sim.admin.setGrants({ context: '52658', identity: { type: 'Nip', value: '1111111111' }, permissions: [] }), '"context" must be a 10-digit NIP or { type, value }'],
     [() => t.sim.admin.setGrants({ context: '5265877635', identity: { type: 'Email', value: 'a@b.pl' } as never, permissions: [] }), '"identity" must be { type: Nip | Pesel | Fingerprint, value }'],
-    [() => t.sim.admin.setHwmLag(-1), '"lagMs" must be a number ≥ 0'],
+    [() => t.sim.admin.setHwmLag(-1), '"lagMs" must be a number from 0 to 31536000000 (a year)'],
     [() => t.sim.admin.setClock('whenever'), '"set" must be a date'],
+    [() => t.sim.admin.advanceClock(-1e20), '"advanceMs" must be a date between 1970 and 9999'],
+    [() => t.sim.admin.addInvoice({ sellerNip: '7680002466', buyerNip: '5265877635', permanentStorageDate: 1e17 }), '"permanentStorageDate" must be a date between 1970 and 9999'],
     [() => t.sim.admin.addKsefToken({ context: '5265877635', permissions: [] }), '"permissions" must be a non-empty list'],
   ])('refuses bad input (%#)', (action, message) => {
     expect(action).toThrow(new TypeError(message));

@@ -2,7 +2,7 @@
 // clock, the high-water-mark lag, faults, rate limits and the request log. The same operations are available
 // in-process (startSimulator().admin) and over HTTP (admin-http.ts).
 import { GRANTABLE_PERMISSIONS, permissionsFor } from './access';
-import { issueTokensDirectly } from './auth';
+import { issueTokensDirectly } from './auth-tokens';
 import { readFa3, type Fa3Facts } from './fa3';
 import type { FaultRule, FaultSpec } from './faults';
 import { newKsefNumber, newReferenceNumber, newUuid } from './ids';
@@ -41,12 +41,21 @@ export interface GrantInput {
 }
 
 const MAX_BULK = 50_000;
+const MAX_HWM_LAG_MS = 365 * 86_400_000;
+
+/** Instants the simulator can print as ISO-8601 (years 1970–9999). */
+const MAX_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+function checkInstant(ms: number, name: string): number {
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_INSTANT) throw new TypeError(`"${name}" must be a date between 1970 and 9999`);
+  return ms;
+}
 
 function toMs(value: DateInput | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : parseKsefDateTime(value);
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : parseKsefDateTime(String(value));
   if (ms === null || !Number.isFinite(ms)) throw new TypeError(`"${name}" must be a date`);
-  return ms;
+  return checkInstant(ms, name);
 }
 
 function contextOf(value: ContextIdentifier | string): ContextIdentifier {
@@ -180,6 +189,7 @@ export function createAdminApi(state: SimState) {
     now: (): string => iso(now()),
     advanceClock(ms: number): string {
       if (!Number.isFinite(ms)) throw new TypeError('"advanceMs" must be a number');
+      checkInstant(now() + ms, 'advanceMs');
       return iso(state.clock.advance(ms));
     },
     setClock(to: DateInput): string {
@@ -188,7 +198,7 @@ export function createAdminApi(state: SimState) {
 
     /** How far the high-water mark trails the clock (NOTES §7.2). */
     setHwmLag(ms: number): number {
-      if (!Number.isFinite(ms) || ms < 0) throw new TypeError('"lagMs" must be a number ≥ 0');
+      if (!Number.isFinite(ms) || ms < 0 || ms > MAX_HWM_LAG_MS) throw new TypeError('"lagMs" must be a number from 0 to 31536000000 (a year)');
       state.hwmLagMs = ms;
       return ms;
     },

@@ -35,17 +35,3 @@ export function getInvoice(req: SimRequest, state: SimState): SimResponse {
   }
   return { status: 200, xml: Buffer.from(invoice.xml).toString('utf8'), headers: { 'x-ms-meta-hash': invoice.invoiceHash } };
 }
-
-export function getPublicKeyCertificates(_req: SimRequest, state: SimState): SimResponse {
-  return json(
-    200,
-    state.keys.map((k) => ({
-      certificate: k.certificate,
-      certificateId: k.certificateId,
-      publicKeyId: k.publicKeyId,
-      validFrom: new Date(k.validFrom).toISOString(),
-      validTo: new Date(k.validTo).toISOString(),
-      usage: [k.usage],
-    })),
-  );
-}

@@ -49,8 +49,8 @@ export function queryPersonalGrants(req: SimRequest, state: SimState): SimRespon
     .filter((g) => g.permission !== 'Owner')
     .filter((g) => !q.contextIdentifier || (g.context.type === q.contextIdentifier.type && g.context.value === q.contextIdentifier.value))
     .filter((g) => !q.permissionTypes || q.permissionTypes.length === 0 || q.permissionTypes.includes(g.permission))
-    .filter((g) => q.permissionState !== 'Inactive')
-    .filter(() => !q.targetIdentifier)
+    // Grants set by the admin API are active and direct (no target): other filters match nothing.
+    .filter(() => q.permissionState !== 'Inactive' && !q.targetIdentifier)
     // openapi.json x-sort: startDate Desc, then id Asc.
     .sort((a, b) => b.startDate - a.startDate || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const start = pageOffset * pageSize;

@@ -1,17 +1,10 @@
 // Which handler serves which documented operation, under which rate-limit group (NOTES §9) and which token.
-import {
-  deleteCurrentSession,
-  getAuthStatus,
-  getRateLimits,
-  postChallenge,
-  postKsefToken,
-  postRedeem,
-  postRefresh,
-  postXadesSignature,
-} from './auth';
+import { postChallenge, postKsefToken, postXadesSignature } from './auth';
+import { deleteCurrentSession, getAuthStatus, postRedeem, postRefresh } from './auth-tokens';
 import type { SimRequest, SimResponse } from './http';
-import { getInvoice, getPublicKeyCertificates, postQueryMetadata } from './invoice-api';
+import { getInvoice, postQueryMetadata } from './invoice-api';
 import { queryPersonalGrants } from './permissions';
+import { getPublicKeyCertificates, getRateLimits } from './service-api';
 import type { RateLimitGroup } from './rate-limits';
 import { closeSession, openOnlineSession, sendInvoice } from './sessions';
 import { getInvoiceUpo, getInvoiceUpoByKsefNumber, getSession, getSessionInvoice, getSessionUpo } from './session-status';

@@ -75,7 +75,7 @@ describe('robustness', () => {
   it('never answers 5xx to arbitrary requests (property, fixed seed)', async () => {
     const token = t.sim.admin.issueTokens({ context: '5265877635' }).accessToken.token;
     const paths = [
-      '/v2/auth/challenge', '/v2/auth/xades-signature', '/v2/auth/ksef-token', '/v2/auth/token/redeem', '/v2/auth/token/refresh',
+      '/admin/hwm-lag', '/admin/clock', '/v2/auth/challenge', '/v2/auth/xades-signature', '/v2/auth/ksef-token', '/v2/auth/token/redeem', '/v2/auth/token/refresh',
       '/v2/invoices/query/metadata', '/v2/sessions/online', '/v2/permissions/query/personal/grants', '/v2/auth/sessions/current',
       '/v2/sessions/20261124-SO-0000000000-0000000000-00', '/v2/invoices/ksef/x', '/admin/invoices', '/admin/grants', '/admin/clock', '/admin/faults',
     ];
@@ -83,7 +83,18 @@ describe('robustness', () => {
       fc.asyncProperty(
         fc.constantFrom('GET', 'POST', 'DELETE', 'PUT'),
         fc.constantFrom(...paths),
-        fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 3 }), fc.constant('{"subjectType":"Subject2","dateRange":{"dateType":"Issue","from":"2026-13-45"}}')),
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.json({ maxDepth: 3 }),
+          fc.constantFrom(
+            '{"subjectType":"Subject2","dateRange":{"dateType":"Issue","from":"2026-13-45"}}',
+            '{"advanceMs":-1e20}',
+            '{"set":"+275760-09-13T00:00:00Z"}',
+            '{"lagMs":1e30}',
+            '{"count":1e9,"sellerNip":"5265877635","buyerNip":"5265877635"}',
+            '{"path":"/v2/*","kind":"slow","delayMs":99999999}',
+          ),
+        ),
         fc.constantFrom('application/json', 'application/xml', 'text/plain'),
         fc.boolean(),
         async (method, path, body, contentType, withToken) => {

@@ -46,7 +46,7 @@ export function getSession(req: SimRequest, state: SimState): SimResponse {
   });
 }
 
-function invoiceOf(state: SimState, session: OnlineSession, ref: string): SessionInvoice {
+function invoiceOf(session: OnlineSession, ref: string): SessionInvoice {
   const entry = session.invoices.find((i) => i.referenceNumber === ref);
   if (!entry) throw badRequest(21405, [`Faktura o numerze referencyjnym ${ref} nie została znaleziona w sesji ${session.referenceNumber}.`]);
   return entry;
@@ -60,7 +60,7 @@ function invoiceUpo(state: SimState, session: OnlineSession, entry: SessionInvoi
 export function getSessionInvoice(req: SimRequest, state: SimState): SimResponse {
   const { context } = requireAccess(req, state, READ);
   const session = sessionOf(state, req.params.referenceNumber ?? '', context);
-  const entry = invoiceOf(state, session, req.params.invoiceReferenceNumber ?? '');
+  const entry = invoiceOf(session, req.params.invoiceReferenceNumber ?? '');
   const show = revealed(session, entry);
   if (entry.pendingPolls > 0) entry.pendingPolls -= 1;
   const stored = show && entry.ksefNumber ? state.invoices.get(entry.ksefNumber) : undefined;
@@ -88,7 +88,7 @@ const xmlWithHash = (xml: string): SimResponse => ({ status: 200, xml, headers: 
 export function getInvoiceUpo(req: SimRequest, state: SimState): SimResponse {
   const { context } = requireAccess(req, state, READ);
   const session = sessionOf(state, req.params.referenceNumber ?? '', context);
-  const entry = invoiceOf(state, session, req.params.invoiceReferenceNumber ?? '');
+  const entry = invoiceOf(session, req.params.invoiceReferenceNumber ?? '');
   const upo = invoiceUpo(state, session, entry);
   if (!upo) throw badRequest(21178, [`UPO dla faktury ${entry.referenceNumber} w sesji ${session.referenceNumber} nie zostało znalezione.`]);
   return xmlWithHash(upo);

@@ -84,7 +84,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let start: number | undefined;
   if (options.now !== undefined) {
     start = options.now instanceof Date ? options.now.getTime() : typeof options.now === 'number' ? options.now : (parseKsefDateTime(options.now) ?? Number.NaN);
-    if (!Number.isFinite(start)) throw new TypeError('"now" must be a date');
+    if (!Number.isFinite(start) || start < 0 || start > Date.UTC(9999, 0, 1)) throw new TypeError('"now" must be a date');
   }
   const lifetimes = { ...DEFAULT_LIFETIMES, ...options.tokenLifetimes };
   for (const [name, value] of Object.entries(lifetimes)) positiveMs(`tokenLifetimes.${name}`, value, 1);
