@@ -87,9 +87,9 @@ results.xades = xadesFigures;
   const token = await idleSession.getAccessToken();
   // KSeF allows 20 metadata queries an hour (NOTES §9): the bench moves the clock 3 minutes per poll, as the
   // worker's schedule would, so the client's own budget never holds a poll back.
-  const poll = () =>
-    void sim.admin.advanceClock(181_000) ||
-    client.invoices.queryMetadata(
+  const poll = () => {
+    sim.admin.advanceClock(181_000);
+    return client.invoices.queryMetadata(
       {
         subjectType: 'Subject2',
         dateRange: { dateType: 'PermanentStorage', from: new Date(clock.now() - 3_600_000).toISOString(), restrictToPermanentStorageHwmDate: true },
@@ -97,6 +97,7 @@ results.xades = xadesFigures;
       { pageOffset: 0, pageSize: 250, sortOrder: 'Asc' },
       token,
     );
+  };
   const refreshSession = newSession();
   await refreshSession.getAccessToken();
   results.ksef = {

@@ -43,7 +43,7 @@ export type {
   CredentialsRecord,
 } from './records';
 export { invoiceMetadataSchema, normaliseKsefNumber } from './invoice-record';
-export type { InvoiceMetadata, InvoiceRecord, InvoiceKey } from './invoice-record';
+export type { InvoiceMetadata, InvoiceRecord, InvoiceKey, InvoiceXmlRecord } from './invoice-record';
 export { cursorOf, MAX_PAGE } from './invoice-page';
 export type { InvoiceCursor, InvoiceDateField, InvoicePage, InvoicePageQuery } from './invoice-page';
 export { MAX_BATCH } from './invoices';

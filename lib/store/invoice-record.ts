@@ -45,14 +45,21 @@ export interface InvoiceRecord {
   state: InvoiceState;
   /** 1 once the notification that announces it was raised; written with the insert (issue 5). */
   notified: 0 | 1;
-  /** 1 once the XML is stored; the download queue is the index of the zeros. */
+  /** 1 once the XML is stored (in `invoiceXml`); the download queue is the index of the zeros. */
   hasXml: 0 | 1;
-  xml?: string;
   /** Base64 SHA-256 of the XML as KSeF sent it (`x-ms-meta-hash`). */
   xmlHash?: string;
   xmlFetchedAt?: string;
   /** When this extension stored it. */
   receivedAt: string;
+}
+
+/** The downloaded file of one invoice, kept in its own store so that list pages never read it. */
+export interface InvoiceXmlRecord {
+  profileId: string;
+  /** Normalised, as in InvoiceRecord. */
+  ksefNumber: string;
+  xml: string;
 }
 
 /** Names one invoice of one profile. */

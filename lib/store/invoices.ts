@@ -128,7 +128,10 @@ export function invoiceFunctions({ db, now }: StoreContext) {
     return updateEach(keys, (record) => (record.state === state ? null : { ...record, state }));
   }
 
-  /** Stores the downloaded XML; the invoice leaves the download queue. */
+  /**
+   * Stores the downloaded XML in `invoiceXml` and flags the record, in one transaction; the invoice leaves the
+   * download queue. Returns the updated record (without the XML).
+   */
   async function saveInvoiceXml(
     profileId: string,
     ksefNumber: string,
@@ -142,16 +145,24 @@ export function invoiceFunctions({ db, now }: StoreContext) {
       throw new TypeError('"xmlHash" must be a string');
     }
     const fetchedAt = now().toISOString();
-    return transact(await db(), ['invoices'], 'readwrite', async (tx) => {
+    return transact(await db(), ['invoices', 'invoiceXml'], 'readwrite', async (tx) => {
       const record = await tx.objectStore('invoices').get(key);
       if (!record) throw new StoreError('NOT_FOUND', `saveInvoiceXml: no invoice ${key[1]} in profile "${profileId}"`);
-      const next: InvoiceRecord = { ...record, xml: download.xml, hasXml: 1, xmlFetchedAt: fetchedAt };
+      const next: InvoiceRecord = { ...record, hasXml: 1, xmlFetchedAt: fetchedAt };
       if (download.xmlHash !== undefined) next.xmlHash = download.xmlHash;
       else delete next.xmlHash;
-      await tx.objectStore('invoices').put(next);
+      await Promise.all([
+        tx.objectStore('invoices').put(next),
+        tx.objectStore('invoiceXml').put({ profileId: key[0], ksefNumber: key[1], xml: download.xml }),
+      ]);
       return next;
     });
   }
 
-  return { putNewInvoices, getInvoice, markNotified, markSeen, setInvoiceState, saveInvoiceXml };
+  /** The downloaded XML of one invoice, or undefined when it was not downloaded yet. */
+  async function getInvoiceXml(profileId: string, ksefNumber: string): Promise<string | undefined> {
+    return (await (await db()).get('invoiceXml', invoiceKey(profileId, ksefNumber)))?.xml;
+  }
+
+  return { putNewInvoices, getInvoice, markNotified, markSeen, setInvoiceState, saveInvoiceXml, getInvoiceXml };
 }

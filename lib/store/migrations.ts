@@ -31,6 +31,7 @@ function createVersion1(db: IDBPDatabase<unknown>): void {
     unique: true,
   });
 
+  db.createObjectStore('invoiceXml', { keyPath: ['profileId', 'ksefNumber'] });
   db.createObjectStore('syncState', { keyPath: ['profileId', 'subjectType'] });
 
   const outbox = db.createObjectStore('outbox', { keyPath: 'id' });

@@ -79,6 +79,7 @@ export function profileFunctions({ db, now }: StoreContext) {
         tx.objectStore('credentials').delete(profileId),
         tx.objectStore('tokens').delete(profileId),
         tx.objectStore('invoices').delete(ofProfile),
+        tx.objectStore('invoiceXml').delete(ofProfile),
         tx.objectStore('syncState').delete(ofProfile),
         ...outboxKeys.map((key) => outbox.delete(key)),
       ]);

@@ -27,6 +27,13 @@ export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
 const id = z.string().min(1).max(200);
 const errorInfo = z.strictObject({ code: z.string().max(100), message: z.string().max(2000) });
+/** A sync failure as the popup shows it: the code, both languages, and when it happened. */
+const syncErrorInfo = z.strictObject({
+  code: z.string().max(100),
+  message: z.string().max(2000),
+  messageEn: z.string().max(2000).optional(),
+  at: isoDateTime.optional(),
+});
 
 export const preferencesSchema = z.strictObject({
   autoSync: z.boolean(),
@@ -91,9 +98,15 @@ export const syncStateSchema = z.strictObject({
   blockedUntil: isoDateTime.nullable(),
   /** The rate limiter's serialised state, owned by lib/ksef. */
   rateLimiter: z.unknown(),
-  lastError: errorInfo.optional(),
+  lastError: syncErrorInfo.optional(),
   firstSyncDone: z.boolean(),
   importedCount: z.number().int().min(0).optional(),
+  /** The page of the current query window to ask next (`hasMore` without truncation, NOTES §7.1). */
+  pageOffset: z.number().int().min(0).optional(),
+  /** Set when a run starts and cleared when it ends; a run killed midway leaves it (status shows it briefly). */
+  runningSince: isoDateTime.nullable().optional(),
+  /** Notices already raised (certificate expiry, login failing…), so each is raised once. */
+  notices: z.array(z.string().max(300)).max(50).optional(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 

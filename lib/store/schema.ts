@@ -1,7 +1,7 @@
 // The database as the current code sees it (idb's typed DBSchema). migrations.ts builds it step by step; a
 // test checks that every upgrade path ends in the same stores and indexes as a fresh install.
 import type { DBSchema } from 'idb';
-import type { InvoiceRecord } from './invoice-record';
+import type { InvoiceRecord, InvoiceXmlRecord } from './invoice-record';
 import type {
   CredentialsRecord,
   InvoiceState,
@@ -41,6 +41,8 @@ export interface KsefPilotDB extends DBSchema {
   credentials: { key: string; value: CredentialsRecord };
   tokens: { key: string; value: Tokens };
   invoices: { key: [profileId: string, ksefNumber: string]; value: InvoiceRecord; indexes: InvoiceIndexes };
+  /** Downloaded XML, apart from the record so that list pages do not read it (issue 5). */
+  invoiceXml: { key: [profileId: string, ksefNumber: string]; value: InvoiceXmlRecord };
   syncState: { key: [profileId: string, subjectType: SubjectType]; value: SyncState };
   outbox: {
     key: string;
@@ -53,16 +55,33 @@ export interface KsefPilotDB extends DBSchema {
   log: { key: number; value: LogEntry; indexes: { byProfile: string } };
 }
 
-export type StoreName = 'profiles' | 'credentials' | 'tokens' | 'invoices' | 'syncState' | 'outbox' | 'log';
+export type StoreName =
+  | 'profiles'
+  | 'credentials'
+  | 'tokens'
+  | 'invoices'
+  | 'invoiceXml'
+  | 'syncState'
+  | 'outbox'
+  | 'log';
 export const STORE_NAMES: readonly StoreName[] = [
   'profiles',
   'credentials',
   'tokens',
   'invoices',
+  'invoiceXml',
   'syncState',
   'outbox',
   'log',
 ];
 
 /** The stores that hold one profile's data; `deleteProfileAndData` clears them in one transaction. */
-export const PROFILE_STORES = ['profiles', 'credentials', 'tokens', 'invoices', 'syncState', 'outbox'] as const;
+export const PROFILE_STORES = [
+  'profiles',
+  'credentials',
+  'tokens',
+  'invoices',
+  'invoiceXml',
+  'syncState',
+  'outbox',
+] as const;

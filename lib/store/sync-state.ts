@@ -61,5 +61,21 @@ export function syncStateFunctions({ db }: StoreContext) {
     return record;
   }
 
-  return { getSyncState, listSyncStates, putSyncState };
+  /**
+   * Writes only the rate limiter's state into the profile's Subject2 record (the limiter is per context, so one
+   * record holds it). Read and write happen in one transaction, so this never undoes a mark moved meanwhile.
+   * Returns false when there is no record yet (the next full write carries the state).
+   */
+  async function saveRateLimiterState(profileId: string, rateLimiter: unknown): Promise<boolean> {
+    checkId('profileId', profileId);
+    return transact(await db(), ['syncState'], 'readwrite', async (tx) => {
+      const store = tx.objectStore('syncState');
+      const record = await store.get([profileId, 'Subject2']);
+      if (!record) return false;
+      await store.put(parseForWrite(syncStateSchema, { ...record, rateLimiter }, 'saveRateLimiterState'));
+      return true;
+    });
+  }
+
+  return { getSyncState, listSyncStates, putSyncState, saveRateLimiterState };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialSyncState, normaliseKsefNumber, type InvoiceMetadata } from '../../lib/store';
-import { caught, freshStore, ksefNumber, makeMetadata, NOW, profileInput } from './helpers';
+import { caught, dumpAll, freshStore, ksefNumber, makeMetadata, NOW, profileInput } from './helpers';
 
 async function withProfile(...ids: string[]) {
   const harness = freshStore();
@@ -192,8 +192,30 @@ describe('saveInvoiceXml', () => {
     await store.putNewInvoices('p1', 'Subject2', [makeMetadata(1), makeMetadata(2)]);
     setNow(new Date('2026-02-10T12:30:00.000Z'));
     const saved = await store.saveInvoiceXml('p1', ksefNumber(1).toLowerCase(), { xml: '<Faktura>ą</Faktura>', xmlHash: 'aGFzaA==' });
-    expect(saved).toMatchObject({ xml: '<Faktura>ą</Faktura>', xmlHash: 'aGFzaA==', xmlFetchedAt: '2026-02-10T12:30:00.000Z', hasXml: 1 });
+    expect(saved).toMatchObject({ xmlHash: 'aGFzaA==', xmlFetchedAt: '2026-02-10T12:30:00.000Z', hasXml: 1 });
     expect((await store.nextXmlToDownload('p1', 10)).map((r) => r.ksefNumber)).toEqual([ksefNumber(2)]);
+    expect(await store.getInvoiceXml('p1', ksefNumber(1))).toBe('<Faktura>ą</Faktura>');
+    expect(await store.getInvoiceXml('p1', ksefNumber(2))).toBeUndefined();
+  });
+
+  it('keeps the XML out of the invoice record, so list pages do not carry it', async () => {
+    const { store, factory } = await withProfile();
+    await store.putNewInvoices('p1', 'Subject2', [makeMetadata(1)]);
+    await store.saveInvoiceXml('p1', ksefNumber(1), { xml: '<Faktura>duża</Faktura>' });
+    const page = await store.listInvoicesPage({ profileId: 'p1', direction: 'asc', limit: 10 });
+    expect(page.items).toHaveLength(1);
+    expect(JSON.stringify(page.items)).not.toContain('duża');
+    const dump = await dumpAll(factory);
+    expect(dump.invoiceXml).toEqual([{ profileId: 'p1', ksefNumber: ksefNumber(1), xml: '<Faktura>duża</Faktura>' }]);
+  });
+
+  it('a second download replaces the XML and drops a hash that is no longer given', async () => {
+    const { store } = await withProfile();
+    await store.putNewInvoices('p1', 'Subject2', [makeMetadata(1)]);
+    await store.saveInvoiceXml('p1', ksefNumber(1), { xml: '<a/>', xmlHash: 'aA==' });
+    const again = await store.saveInvoiceXml('p1', ksefNumber(1), { xml: '<b/>' });
+    expect(again.xmlHash).toBeUndefined();
+    expect(await store.getInvoiceXml('p1', ksefNumber(1))).toBe('<b/>');
   });
 
   it('fails with NOT_FOUND for an invoice that is not stored', async () => {

@@ -141,6 +141,7 @@ describe('deleteProfileAndData', () => {
       refreshValidUntil: '2026-02-17T12:00:00Z',
     });
     await store.putNewInvoices(id, 'Subject2', [makeMetadata(1), makeMetadata(2)]);
+    await store.saveInvoiceXml(id, makeMetadata(1).ksefNumber, { xml: '<Faktura/>' });
     await store.putSyncState(initialSyncState(id, 'Subject2', '2026-02-01T00:00:00+01:00'));
     await store.createOutboxDraft(id, { xml: '<Faktura/>', invoiceNumber: 'FV/1' });
     await store.appendLog({ profileId: id, level: 'info', code: 'SYNC_OK', message: 'ok' });
@@ -153,7 +154,7 @@ describe('deleteProfileAndData', () => {
     expect(await store.deleteProfileAndData('a')).toBe(true);
 
     const dump = await dumpAll(factory);
-    for (const name of ['profiles', 'credentials', 'tokens', 'invoices', 'syncState', 'outbox'] as const) {
+    for (const name of ['profiles', 'credentials', 'tokens', 'invoices', 'invoiceXml', 'syncState', 'outbox'] as const) {
       const owners = dump[name]!.map((r) => (r as { profileId?: string; id?: string }).profileId ?? (r as { id: string }).id);
       expect({ name, owners: [...new Set(owners)] }).toEqual({ name, owners: ['b'] });
     }

@@ -56,7 +56,8 @@ describe('getSyncState, listSyncStates, putSyncState', () => {
   it.each<[string, Partial<SyncState>, string]>([
     ['a negative failure count', { consecutiveFailures: -1 }, 'putSyncState: invalid consecutiveFailures'],
     ['a mark that is not a date-time', { hwm: '2026-02-10' }, 'putSyncState: invalid hwm'],
-    ['an unknown field', { pageOffset: 3 } as Partial<SyncState>, 'putSyncState: invalid (record)'],
+    ['an unknown field', { cursor: 3 } as Partial<SyncState>, 'putSyncState: invalid (record)'],
+    ['a negative page offset', { pageOffset: -1 }, 'putSyncState: invalid pageOffset'],
   ])('refuses %s with INVALID_RECORD', async (_name, change, message) => {
     const { store } = freshStore();
     await store.saveProfile(profileInput('p1'));
@@ -83,6 +84,29 @@ describe('getSyncState, listSyncStates, putSyncState', () => {
     expect(await caught(store.getSyncState('p1', 'Subject2'))).toMatchObject({
       code: 'CORRUPT_RECORD',
       message: 'getSyncState "p1" Subject2: stored record has invalid firstSyncDone',
+    });
+  });
+});
+
+describe('saveRateLimiterState', () => {
+  it('writes only the limiter into the Subject2 record, keeping the mark moved meanwhile', async () => {
+    const { store } = freshStore();
+    await store.saveProfile(profileInput('p1'));
+    expect(await store.saveRateLimiterState('p1', { version: 1 })).toBe(false);
+    await store.putSyncState({ ...initialSyncState('p1', 'Subject2', null), hwm: '2026-02-10T11:00:00.000Z', pageOffset: 3 });
+    expect(await store.saveRateLimiterState('p1', { version: 1, windows: { invoiceMetadata: [1] }, blockedUntil: {} })).toBe(true);
+    expect(await store.getSyncState('p1', 'Subject2')).toMatchObject({
+      hwm: '2026-02-10T11:00:00.000Z',
+      pageOffset: 3,
+      rateLimiter: { version: 1, windows: { invoiceMetadata: [1] } },
+    });
+  });
+
+  it('checks the profile id', async () => {
+    const { store } = freshStore();
+    expect(await caught(store.saveRateLimiterState('', {}))).toMatchObject({
+      name: 'TypeError',
+      message: '"profileId" must be a non-empty string of at most 200 characters',
     });
   });
 });
