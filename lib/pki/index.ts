@@ -12,7 +12,8 @@ export type {
   KsefEnvironment,
   SubjectFields,
 } from './types';
-export { readCertificate, identifierFromSubject, TEST_ISSUER_CN, PRODUCTION_ISSUER_CN } from './certificate';
+export { readCertificate, TEST_ISSUER_CN, PRODUCTION_ISSUER_CN } from './certificate';
+export { identifierFromSubject } from './dn';
 export { checkCertificate, describeFinding, EXPIRY_WARNING_DAYS } from './check';
 export type { CheckOptions } from './check';
 export { normalizeNip, isValidNip, validateNip, nipErrorMessage } from './nip';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { identifierFromSubject, readCertificate } from '../../lib/pki/certificate';
+import { readCertificate } from '../../lib/pki/certificate';
+import { identifierFromSubject } from '../../lib/pki/dn';
 import type { CertificateInfo } from '../../lib/pki/types';
 
 const dir = new URL('../fixtures/pki/', import.meta.url);

@@ -1,0 +1,132 @@
+// Distinguished names: the attributes of a certificate's issuer and subject, formatted as OpenSSL does with
+// `-nameopt RFC2253,-esc_msb`, the subject fields KSeF reads, and the NIP or PESEL it finds in them.
+import * as asn1js from 'asn1js';
+import { readHeader, toHex, oidName } from './asn1';
+import { PkiError } from './errors';
+import type { CertificateIdentifier, SubjectFields } from './types';
+
+// Attribute names as OpenSSL prints them (FN_SN); RFC 4514 §3 names where the brief asks for them.
+const ATTRIBUTE_NAMES: Record<string, string> = {
+  '2.5.4.3': 'CN', '2.5.4.4': 'SN', '2.5.4.5': 'serialNumber', '2.5.4.6': 'C', '2.5.4.7': 'L',
+  '2.5.4.8': 'ST', '2.5.4.9': 'STREET', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.12': 'title',
+  '2.5.4.13': 'description', '2.5.4.15': 'businessCategory', '2.5.4.16': 'postalAddress',
+  '2.5.4.17': 'postalCode', '2.5.4.18': 'postOfficeBox', '2.5.4.20': 'telephoneNumber', '2.5.4.41': 'name',
+  '2.5.4.42': 'GN', '2.5.4.43': 'initials', '2.5.4.44': 'generationQualifier',
+  '2.5.4.45': 'x500UniqueIdentifier', '2.5.4.46': 'dnQualifier', '2.5.4.65': 'pseudonym', '2.5.4.72': 'role',
+  '2.5.4.97': 'organizationIdentifier', '1.2.840.113549.1.9.1': 'emailAddress',
+  '0.9.2342.19200300.100.1.25': 'DC', '0.9.2342.19200300.100.1.1': 'UID',
+  '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL', '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST',
+  '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
+};
+
+const SUBJECT_FIELDS: Record<string, keyof SubjectFields> = {
+  '2.5.4.3': 'commonName', '2.5.4.42': 'givenName', '2.5.4.4': 'surname', '2.5.4.5': 'serialNumber',
+  '2.5.4.10': 'organizationName', '2.5.4.97': 'organizationIdentifier', '2.5.4.6': 'countryName',
+  '2.5.4.45': 'uniqueIdentifier',
+};
+
+export interface Attribute { oid: string; tlv: Uint8Array; rdn: number }
+
+/** Text of a directory string, decoded as OpenSSL does (1-byte types as Latin-1); null for non-strings. */
+export function decodeString(tlv: Uint8Array): string | null {
+  const h = readHeader(tlv, 0);
+  if (h.constructed || h.length === null) return null;
+  const c = tlv.subarray(h.contentStart, h.contentStart + h.length);
+  switch (h.tag) {
+    case 0x0c: return new TextDecoder('utf-8', { fatal: false }).decode(c);
+    case 0x12: case 0x13: case 0x14: case 0x16: case 0x17: case 0x18: case 0x1a:
+      return String.fromCharCode(...c);
+    case 0x1e: {
+      let s = '';
+      for (let i = 0; i + 1 < c.length; i += 2) s += String.fromCharCode((c[i]! << 8) | c[i + 1]!);
+      return s;
+    }
+    case 0x1c: {
+      let s = '';
+      for (let i = 0; i + 3 < c.length; i += 4) {
+        const cp = ((c[i]! << 24) | (c[i + 1]! << 16) | (c[i + 2]! << 8) | c[i + 3]!) >>> 0;
+        s += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+      }
+      return s;
+    }
+    default: return null;
+  }
+}
+
+/** RFC 4514 §2.4 escaping, character for character as OpenSSL's ESC_2253 | ESC_CTRL. */
+function escapeValue(value: string): string {
+  const chars = Array.from(value);
+  return chars
+    .map((ch, i) => {
+      const code = ch.codePointAt(0)!;
+      if (code < 0x20 || code === 0x7f) return '\\' + code.toString(16).toUpperCase().padStart(2, '0');
+      if (',+"\\<>;'.includes(ch)) return '\\' + ch;
+      if (i === 0 && (ch === '#' || ch === ' ')) return '\\' + ch;
+      if (i === chars.length - 1 && ch === ' ') return '\\ ';
+      return ch;
+    })
+    .join('');
+}
+
+export function nameAttributes(name: asn1js.AsnType): Attribute[] {
+  const out: Attribute[] = [];
+  if (!(name instanceof asn1js.Sequence)) throw new PkiError('CORRUPT_FILE', { detail: 'name' });
+  name.valueBlock.value.forEach((set, rdn) => {
+    if (!(set instanceof asn1js.Set)) throw new PkiError('CORRUPT_FILE', { detail: 'name' });
+    for (const ava of set.valueBlock.value) {
+      const [type, value] = ava instanceof asn1js.Sequence ? ava.valueBlock.value : [];
+      if (!(type instanceof asn1js.ObjectIdentifier) || !value) throw new PkiError('CORRUPT_FILE', { detail: 'name' });
+      out.push({ oid: type.valueBlock.toString(), tlv: new Uint8Array(value.valueBeforeDecodeView), rdn });
+    }
+  });
+  return out;
+}
+
+/** RFC 4514 string, most specific RDN first; unknown attribute types and non-string values as `#hex`. */
+export function formatName(attributes: readonly Attribute[]): string {
+  let out = '';
+  for (let i = attributes.length - 1; i >= 0; i--) {
+    const a = attributes[i]!;
+    if (i < attributes.length - 1) out += a.rdn === attributes[i + 1]!.rdn ? '+' : ',';
+    const known = ATTRIBUTE_NAMES[a.oid];
+    const text = known ? decodeString(a.tlv) : null;
+    out += `${known ?? a.oid}=${text === null ? '#' + toHex(a.tlv).toUpperCase() : escapeValue(text)}`;
+  }
+  return out;
+}
+
+export function subjectFields(attributes: readonly Attribute[]): SubjectFields {
+  const fields: SubjectFields = {};
+  for (const a of attributes) {
+    const key = SUBJECT_FIELDS[a.oid];
+    if (!key) continue;
+    let text = decodeString(a.tlv);
+    // X.520 types x500UniqueIdentifier as a BIT STRING; AP writes a UTF8String GUID. Show bits as hex.
+    if (text === null && key === 'uniqueIdentifier' && a.tlv[0] === 0x03) {
+      const h = readHeader(a.tlv, 0);
+      text = toHex(a.tlv.subarray(h.contentStart + 1, h.contentStart + (h.length ?? 0)));
+    }
+    if (text === null) continue;
+    // givenName may repeat (NOTES §4.3): keep every name; other fields keep their first value.
+    if (key === 'givenName' && fields.givenName !== undefined) fields.givenName += ' ' + text;
+    else fields[key] ??= text;
+  }
+  return fields;
+}
+
+/**
+ * The NIP or PESEL KSeF reads from a subject, with KSeF's own patterns (NOTES §4.1). Precedence:
+ * serialNumber before organizationIdentifier (a person certificate may carry its organisation too), and
+ * within serialNumber a NIP before a PESEL. The patterns are unanchored, so `NIP-12345678901` yields
+ * the first ten digits, exactly as KSeF reads it.
+ */
+export function identifierFromSubject(subject: SubjectFields): CertificateIdentifier | null {
+  const sn = subject.serialNumber ?? '';
+  const nip = /(TINPL|NIP).*?(\d{10})/.exec(sn);
+  if (nip) return { type: 'NIP', value: nip[2]! };
+  const pesel = /(PNOPL|PESEL).*?(\d{11})/.exec(sn);
+  if (pesel) return { type: 'PESEL', value: pesel[2]! };
+  const vat = /(VATPL).*?(\d{10})/.exec(subject.organizationIdentifier ?? '');
+  if (vat) return { type: 'NIP', value: vat[2]! };
+  return null;
+}
