@@ -1,7 +1,7 @@
 // Distinguished names: the attributes of a certificate's issuer and subject, formatted as OpenSSL does with
 // `-nameopt RFC2253,-esc_msb`, the subject fields KSeF reads, and the NIP or PESEL it finds in them.
 import * as asn1js from 'asn1js';
-import { readHeader, toHex, oidName } from './asn1';
+import { readHeader, toHex } from './asn1';
 import { PkiError } from './errors';
 import type { CertificateIdentifier, SubjectFields } from './types';
 
