@@ -1,0 +1,88 @@
+// One page of invoices. Seller names and numbers are React text (they come from strangers).
+import { t, type Lang } from '@/lib/i18n';
+import { formatAmount, formatDate } from '@/lib/invoice';
+import type { InvoiceRecord } from '@/lib/store';
+import { keyString } from './keys';
+
+export interface InvoiceTableProps {
+  items: InvoiceRecord[];
+  selected: ReadonlySet<string>;
+  lang: Lang;
+  /** Profile names by id, shown when the list spans several organisations. */
+  profileNames?: ReadonlyMap<string, string>;
+  onToggle: (record: InvoiceRecord) => void;
+  onTogglePage: (select: boolean) => void;
+  onOpen: (record: InvoiceRecord) => void;
+  onFilterSeller: (nip: string) => void;
+}
+
+export function InvoiceTable({ items, selected, lang, profileNames, onToggle, onTogglePage, onOpen, onFilterSeller }: InvoiceTableProps) {
+  const allSelected = items.length > 0 && items.every((r) => selected.has(keyString(r)));
+  return (
+    <div className="kp-inbox-table-wrap">
+      <table className="kp-inbox-table">
+        <thead>
+          <tr>
+            <th scope="col" className="kp-inbox-check">
+              <input
+                type="checkbox"
+                aria-label={t(lang, 'inbox_select_page')}
+                checked={allSelected}
+                onChange={(e) => onTogglePage(e.target.checked)}
+              />
+            </th>
+            <th scope="col">{t(lang, 'inbox_col_issue_date')}</th>
+            <th scope="col">{t(lang, 'inbox_col_seller')}</th>
+            <th scope="col">{t(lang, 'inbox_col_number')}</th>
+            <th scope="col" className="num">{t(lang, 'inbox_col_gross')}</th>
+            <th scope="col">{t(lang, 'inbox_col_state')}</th>
+            <th scope="col" className="kp-inbox-ksef">{t(lang, 'inbox_col_ksef')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((record) => {
+            const m = record.metadata;
+            const key = keyString(record);
+            return (
+              <tr key={key} data-ksef={record.ksefNumber} className={`kp-inbox-row kp-inbox-row--${record.state}`}>
+                <td className="kp-inbox-check">
+                  <input
+                    type="checkbox"
+                    aria-label={t(lang, 'inbox_select_invoice', { number: m.invoiceNumber })}
+                    checked={selected.has(key)}
+                    onChange={() => onToggle(record)}
+                  />
+                </td>
+                <td className="kp-inbox-date">{formatDate(record.issueDate, lang)}</td>
+                <td className="kp-inbox-seller">
+                  <span className="kp-inbox-seller-name">{m.seller.name ?? m.seller.nip}</span>
+                  <button
+                    type="button"
+                    className="kp-inbox-nip"
+                    title={t(lang, 'inbox_filter_by_seller')}
+                    onClick={() => onFilterSeller(m.seller.nip)}
+                  >
+                    NIP {m.seller.nip}
+                  </button>
+                  {profileNames && profileNames.size > 1 ? (
+                    <span className="kp-inbox-profile">{profileNames.get(record.profileId) ?? record.profileId}</span>
+                  ) : null}
+                </td>
+                <td className="kp-inbox-number">
+                  <button type="button" className="kp-inbox-open" onClick={() => onOpen(record)}>
+                    {m.invoiceNumber || record.ksefNumber}
+                  </button>
+                </td>
+                <td className="num">{formatAmount(String(m.grossAmount), m.currency, lang)}</td>
+                <td>
+                  <span className={`kp-inbox-state kp-inbox-state--${record.state}`}>{t(lang, `inbox_state_${record.state}`)}</span>
+                </td>
+                <td className="kp-inbox-ksef kp-inbox-mono">{record.ksefNumber}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// The inbox filter as the form holds it (strings, as typed) and its translation to lib/inbox's InboxFilter.
+import { periodRange, type InboxFilter, type Period } from '@/lib/inbox';
+import type { InvoiceDateField, InvoiceState } from '@/lib/store';
+
+export const SORTS = [
+  'issueDate_desc',
+  'issueDate_asc',
+  'permanentStorageDate_desc',
+  'permanentStorageDate_asc',
+] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface FilterForm {
+  profileId: string;
+  period: Period;
+  from: string;
+  to: string;
+  state: '' | InvoiceState;
+  sellerNip: string;
+  search: string;
+  sort: Sort;
+}
+
+export const EMPTY_FORM: FilterForm = {
+  profileId: '',
+  period: 'all',
+  from: '',
+  to: '',
+  state: '',
+  sellerNip: '',
+  search: '',
+  sort: 'issueDate_desc',
+};
+
+export function isSellerNipValid(text: string): boolean {
+  return /^\d{10}$/.test(text.replace(/[\s-]/g, ''));
+}
+
+/** The form as a filter; half-typed fields (a NIP of 7 digits, an empty date) are left out, not errors. */
+export function toInboxFilter(form: FilterForm, now: Date = new Date()): InboxFilter {
+  const [dateField, direction] = form.sort.split('_') as [InvoiceDateField, 'asc' | 'desc'];
+  const range = form.period === 'custom' ? { from: form.from || undefined, to: form.to || undefined } : periodRange(form.period, now);
+  const nip = form.sellerNip.replace(/[\s-]/g, '');
+  return {
+    dateField,
+    direction,
+    ...(form.profileId !== '' ? { profileId: form.profileId } : {}),
+    ...(form.state !== '' ? { state: form.state } : {}),
+    ...(range.from ? { from: range.from } : {}),
+    ...(range.to ? { to: range.to } : {}),
+    ...(isSellerNipValid(nip) ? { sellerNip: nip } : {}),
+    ...(form.search.trim() !== '' ? { search: form.search } : {}),
+  };
+}

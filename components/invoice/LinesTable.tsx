@@ -1,0 +1,55 @@
+import { t, type Lang } from '@/lib/i18n';
+import { formatAmount, formatQuantity, type InvoiceLine, type OrderLine } from '@/lib/invoice';
+
+type Line = Partial<InvoiceLine> & Pick<OrderLine, 'before'>;
+
+/** Line items (FaWiersz) or order lines (Zamowienie); lines "before the correction" are marked. */
+export function LinesTable({ lines, currency, lang, caption }: { lines: Line[]; currency: string; lang: Lang; caption: string }) {
+  if (lines.length === 0) return <p className="kp-muted">{t(lang, 'invoice_view_no_lines')}</p>;
+  const money = (value?: string) => (value === undefined ? '' : formatAmount(value, currency, lang));
+  const hasGross = lines.some((l) => l.gross !== undefined || l.unitGrossPrice !== undefined);
+  const hasDiscount = lines.some((l) => l.discount !== undefined);
+  return (
+    <div className="kp-inv-table-wrap">
+      <table className="kp-inv-table">
+        <caption className="kp-visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'invoice_view_col_no')}</th>
+            <th scope="col">{t(lang, 'invoice_view_col_name')}</th>
+            <th scope="col" className="num">{t(lang, 'invoice_view_col_quantity')}</th>
+            <th scope="col">{t(lang, 'invoice_view_col_unit')}</th>
+            <th scope="col" className="num">
+              {t(lang, hasGross && !lines.some((l) => l.unitNetPrice) ? 'invoice_view_col_unit_gross' : 'invoice_view_col_unit_price')}
+            </th>
+            {hasDiscount ? <th scope="col" className="num">{t(lang, 'invoice_view_col_discount')}</th> : null}
+            <th scope="col" className="num">{t(lang, 'invoice_view_col_rate')}</th>
+            <th scope="col" className="num">{t(lang, 'invoice_view_col_net')}</th>
+            {hasGross ? <th scope="col" className="num">{t(lang, 'invoice_view_col_gross')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line, i) => (
+            <tr key={i} className={line.before ? 'kp-inv-before' : undefined}>
+              <td>{line.number ?? i + 1}</td>
+              <td className="kp-inv-name">
+                {line.name}
+                {line.before ? <span className="kp-inv-tag">{t(lang, 'invoice_view_before')}</span> : null}
+                {line.index || line.gtin || line.pkwiu || line.cn ? (
+                  <span className="kp-inv-sub">{[line.index, line.gtin, line.pkwiu, line.cn].filter(Boolean).join(' · ')}</span>
+                ) : null}
+              </td>
+              <td className="num">{line.quantity === undefined ? '' : formatQuantity(line.quantity, lang)}</td>
+              <td>{line.unit}</td>
+              <td className="num">{money(line.unitNetPrice ?? line.unitGrossPrice)}</td>
+              {hasDiscount ? <td className="num">{money(line.discount)}</td> : null}
+              <td className="num">{line.rateLabel ?? line.rate ?? ''}</td>
+              <td className="num">{money(line.net)}</td>
+              {hasGross ? <td className="num">{money(line.gross)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

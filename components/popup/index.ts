@@ -1,0 +1,3 @@
+// components/popup: what the toolbar popup renders; the page loads the data.
+export { ProfileCard } from './ProfileCard';
+export type { ProfileCardProps } from './ProfileCard';

@@ -1,0 +1,177 @@
+// The inbox page: the list with filters, selection, marking and CSV export; the invoice view; and the
+// notification-click address (?profile=&ksef=) that opens exactly the invoices it names.
+import { useEffect, useMemo, useState } from 'react';
+import { EMPTY_FORM, InboxActions, InboxFilters, InvoiceTable, keyFromString, keyString, Pager, toInboxFilter, type FilterForm } from '@/components/inbox';
+import { DEFAULT_LANG, t, type Lang } from '@/lib/i18n';
+import { parseInboxTarget } from '@/lib/inbox';
+import type { InvoiceKey, InvoiceRecord, InvoiceState, Profile, Store } from '@/lib/store';
+import { InvoiceDetail } from './InvoiceDetail';
+import type { Send } from './useInvoice';
+import { useInboxActions } from './useInboxActions';
+import { useInboxList } from './useInboxList';
+import { useTargetInvoices } from './useTargetInvoices';
+
+export interface AppProps {
+  store: Store;
+  send: Send;
+  /** location.search of the page: the notification click's `?profile=&ksef=`. */
+  search: string;
+  openOptions: () => void;
+}
+
+export function App({ store, send, search, openOptions }: AppProps) {
+  const target = useMemo(() => parseInboxTarget(search), [search]);
+  const [profiles, setProfiles] = useState<Profile[] | null>(null);
+  const [form, setForm] = useState<FilterForm>({ ...EMPTY_FORM, profileId: target.profileId ?? '' });
+  const [applied, setApplied] = useState(form);
+  const [showTarget, setShowTarget] = useState(target.ksefNumbers.length > 0);
+  const [opened, setOpened] = useState<InvoiceKey | null>(
+    target.profileId && target.ksefNumbers.length === 1 ? { profileId: target.profileId, ksefNumber: target.ksefNumbers[0]! } : null,
+  );
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [reload, setReload] = useState(0);
+  const [counts, setCounts] = useState<Record<InvoiceState, number>>();
+  const [loadFailed, setLoadFailed] = useState(false);
+
+  useEffect(() => {
+    store.listProfiles().then(setProfiles, () => setLoadFailed(true));
+  }, [store]);
+  const lang: Lang = profiles?.[0]?.preferences.language ?? DEFAULT_LANG;
+
+  // Typing in the search box re-queries after a short pause, not on every key.
+  useEffect(() => {
+    const timer = setTimeout(() => setApplied(form), form.search === applied.search ? 0 : 250);
+    return () => clearTimeout(timer);
+  }, [form]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const { busy, message, mark, exportCsv } = useInboxActions(store, send, lang, () => setReload((n) => n + 1));
+  const markSelected = async (state: InvoiceState) => {
+    if (await mark([...selected].map(keyFromString), state)) setSelected(new Set());
+  };
+
+  const filter = useMemo(() => (showTarget ? null : toInboxFilter(applied)), [applied, showTarget]);
+  const list = useInboxList(store, filter, reload);
+  const targetList = useTargetInvoices(store, showTarget ? target : null, reload);
+  const items: InvoiceRecord[] = showTarget ? targetList.items : list.items;
+
+  useEffect(() => {
+    store.countByState(applied.profileId || undefined).then(setCounts, () => undefined);
+  }, [store, applied.profileId, reload]);
+
+  useEffect(() => {
+    if (!list.loading && profiles) performance.mark('kp-inbox-first-page');
+  }, [list.loading, profiles]);
+
+  useEffect(() => {
+    document.title = `${t(lang, 'inbox_title')} – KSeF Pilot`;
+  }, [lang]);
+
+  const profileNames = useMemo(() => new Map((profiles ?? []).map((p) => [p.id, p.name])), [profiles]);
+
+  if (loadFailed || list.failed) {
+    return <main className="kp-inbox"><p className="kp-alert kp-alert--error" role="alert">{t(lang, 'inbox_load_failed')}</p></main>;
+  }
+  if (profiles && profiles.length === 0) {
+    return (
+      <main className="kp-inbox">
+        <h1>{t(lang, 'inbox_title')}</h1>
+        <p className="kp-alert kp-alert--info">{t(lang, 'inbox_no_profiles')}</p>
+        <button type="button" className="kp-button" onClick={openOptions}>{t(lang, 'inbox_open_options')}</button>
+      </main>
+    );
+  }
+  if (opened) {
+    return (
+      <main className="kp-inbox">
+        <InvoiceDetail
+          store={store}
+          invoiceKey={opened}
+          lang={lang}
+          send={send}
+          onBack={() => {
+            setOpened(null);
+            setReload((n) => n + 1);
+          }}
+          onMark={(keys, state) => void mark(keys, state)}
+          key={`${keyString(opened)}/${reload}`}
+        />
+      </main>
+    );
+  }
+
+  const toggle = (record: InvoiceRecord) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      const key = keyString(record);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const togglePage = (select: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      for (const record of items) {
+        if (select) next.add(keyString(record));
+        else next.delete(keyString(record));
+      }
+      return next;
+    });
+
+  return (
+    <main className="kp-inbox">
+      <div className="kp-inbox-head">
+        <h1>{t(lang, 'inbox_title')}</h1>
+        {showTarget ? null : <span className="kp-muted">{list.loading ? t(lang, 'inbox_loading') : ''}</span>}
+      </div>
+      {showTarget ? (
+        <div className="kp-alert kp-alert--info kp-inbox-message">
+          <strong>{t(lang, 'inbox_target_banner')}</strong>{' '}
+          <button type="button" className="kp-button kp-button--secondary" onClick={() => setShowTarget(false)}>
+            {t(lang, 'inbox_show_all')}
+          </button>
+          {targetList.missing > 0 ? <p>{t(lang, 'inbox_target_missing')}</p> : null}
+        </div>
+      ) : (
+        <InboxFilters
+          form={form}
+          profiles={profiles ?? []}
+          counts={counts}
+          lang={lang}
+          onChange={setForm}
+          onClear={() => setForm(EMPTY_FORM)}
+        />
+      )}
+      <InboxActions
+        selectedCount={selected.size}
+        busy={busy}
+        lang={lang}
+        onMark={(state) => void markSelected(state)}
+        onExport={() => void exportCsv(showTarget ? targetList.items : toInboxFilter(applied))}
+      />
+      {message ? (
+        <p className={`kp-alert kp-alert--${message.kind} kp-inbox-message`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      ) : null}
+      {!showTarget && list.partial ? (
+        <p className="kp-alert kp-alert--info kp-inbox-message">{t(lang, 'inbox_partial', { count: list.scanned })}</p>
+      ) : null}
+      {items.length > 0 ? (
+        <InvoiceTable
+          items={items}
+          selected={selected}
+          lang={lang}
+          profileNames={profileNames}
+          onToggle={toggle}
+          onTogglePage={togglePage}
+          onOpen={(record) => setOpened({ profileId: record.profileId, ksefNumber: record.ksefNumber })}
+          onFilterSeller={(nip) => setForm({ ...form, sellerNip: nip })}
+        />
+      ) : (showTarget ? !targetList.loading : !list.loading) ? (
+        <p className="kp-alert kp-alert--info kp-inbox-message">{t(lang, 'inbox_empty')}</p>
+      ) : null}
+      {showTarget ? null : (
+        <Pager page={list.page} hasPrev={list.hasPrev} hasNext={list.hasNext} lang={lang} onPrev={list.prev} onNext={list.next} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,231 @@
+// Issue 7, the inbox in Chromium with 10 000 demo invoices: list, filters, search, paging, mark as booked,
+// CSV content, XML download (stored and fetched on demand), the invoice view and its print rendering,
+// and the notification-click address. The profile is a simulator profile with the fixture certificate, so
+// the worker can download on demand from tests/ksef-sim.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { InvoiceMetadata } from '../../lib/store';
+import { demoInvoices, fixtureXml, profileInput, saveFixtureCredentials, seed } from '../inbox/e2e-seed';
+import { startSimulator, type Simulator } from '../ksef-sim';
+import { launchExtension, screenshotPath, type LaunchedExtension } from './launch';
+
+const NOW = new Date();
+const COUNT = 10_000;
+let ext: LaunchedExtension;
+let metadata: InvoiceMetadata[];
+let url: string;
+let sim: Simulator;
+/** An invoice in KSeF whose XML is not stored yet: the page must have the worker download it. */
+const LATE = { number: '', xml: fixtureXml('ksef/sample-fa3-invoice-pdfgen.xml') };
+
+beforeAll(async () => {
+  mkdirSync(path.dirname(screenshotPath('x')), { recursive: true });
+  ext = await launchExtension();
+  url = `chrome-extension://${ext.extensionId}/inbox.html`;
+  sim = await startSimulator({ port: 0, seed: 'inbox-e2e', rateLimits: false });
+  const late = sim.admin.addInvoice({ xml: LATE.xml, permanentStorageDate: new Date(NOW.getTime() - 400 * 86_400_000) }) as unknown as InvoiceMetadata;
+  LATE.number = late.ksefNumber;
+  const demo = await demoInvoices(COUNT, NOW);
+  metadata = demo.metadata;
+  const profile = profileInput('fundacja', 'Fundacja Otwarte Drzwi', sim.baseUrl);
+  await seed(ext.sw, { profile, metadata, xml: demo.xml });
+  await seed(ext.sw, { profile, metadata: [late] });
+  await saveFixtureCredentials(ext.sw, 'fundacja');
+}, 180_000);
+
+afterAll(async () => {
+  await ext?.close();
+  await sim?.stop();
+});
+
+async function openInbox(search = '', width = 1400): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(`${url}${search}`);
+  return page;
+}
+
+const rows = (page: Page) => page.locator('tbody tr.kp-inbox-row');
+const rowTexts = (page: Page, column: number) => page.locator(`tbody tr.kp-inbox-row td:nth-child(${column})`).allTextContents();
+const stateOf = (number: string) =>
+  ext.sw.evaluate(async (n) => {
+    const dev = (globalThis as unknown as { __ksefPilotDev: { store: typeof import('../../lib/store') } }).__ksefPilotDev;
+    return (await dev.store.createStore().getInvoice('fundacja', n))?.state;
+  }, number);
+
+describe('inbox with 10 000 invoices', () => {
+  it('shows the first page newest first, wide and narrow', async () => {
+    const page = await openInbox();
+    await expect.poll(() => rows(page).count()).toBe(50);
+    expect(await page.textContent('h1')).toBe('Faktury z KSeF');
+    const dates = await rowTexts(page, 2);
+    const iso = dates.map((d) => d.split('.').reverse().join('-'));
+    expect([...iso].sort().reverse()).toEqual(iso);
+    await page.screenshot({ path: screenshotPath('inbox-wide') });
+    await page.setViewportSize({ width: 760, height: 900 });
+    await page.screenshot({ path: screenshotPath('inbox-narrow') });
+    await page.close();
+  });
+
+  it('searches by seller name without Polish marks, by NIP, by invoice number and by KSeF number', async () => {
+    const page = await openInbox();
+    await expect.poll(() => rows(page).count()).toBe(50);
+    const search = page.getByRole('searchbox');
+    await search.fill('hurtownia papieru swit');
+    await expect.poll(async () => (await rowTexts(page, 3)).every((s) => s.includes('Hurtownia Papieru ŚWIT'))).toBe(true);
+    expect(await rows(page).count()).toBe(50);
+
+    await search.fill('527-010-33-91');
+    await expect.poll(async () => (await rowTexts(page, 3)).every((s) => s.includes('PGNiG'))).toBe(true);
+
+    const target = metadata[4321]!;
+    await search.fill(target.invoiceNumber);
+    await expect.poll(() => rowTexts(page, 4)).toEqual([target.invoiceNumber]);
+
+    await search.fill(target.ksefNumber.slice(11, 30).toLowerCase());
+    await expect.poll(() => rowTexts(page, 7)).toEqual([target.ksefNumber]);
+    await page.close();
+  });
+
+  it('filters by seller NIP, state and a custom period, and pages through the result', async () => {
+    const page = await openInbox();
+    await expect.poll(() => rows(page).count()).toBe(50);
+    await page.locator('input[name=sellerNip]').fill('5260250995');
+    await page.locator('select[name=period]').selectOption('custom');
+    const [from, to] = [metadata[3000]!.issueDate, metadata[7000]!.issueDate];
+    await page.locator('input[name=from]').fill(from);
+    await page.locator('input[name=to]').fill(to);
+    await page.locator('select[name=sort]').selectOption('issueDate_asc');
+    const expected = metadata
+      .filter((m) => m.seller.nip === '5260250995' && m.issueDate >= from && m.issueDate <= to)
+      .map((m) => m.invoiceNumber);
+    expect(expected.length).toBeGreaterThan(50);
+    await expect.poll(async () => (await rowTexts(page, 3)).every((s) => s.includes('Orange Polska'))).toBe(true);
+    const seen: string[] = [];
+    for (;;) {
+      await expect.poll(() => page.locator('.kp-muted', { hasText: 'Wczytywanie' }).count()).toBe(0);
+      seen.push(...(await rowTexts(page, 4)));
+      const next = page.getByRole('button', { name: 'Następna strona' });
+      if (await next.isDisabled()) break;
+      const first = await rowTexts(page, 4);
+      await next.click();
+      await expect.poll(async () => (await rowTexts(page, 4))[0] !== first[0]).toBe(true);
+    }
+    expect(new Set(seen)).toEqual(new Set(expected));
+    expect(seen).toHaveLength(expected.length);
+
+    await page.locator('select[name=state]').selectOption('new');
+    await expect.poll(async () => (await rowTexts(page, 6)).every((s) => s === 'Nowa')).toBe(true);
+    await page.close();
+  });
+
+  it('marks several invoices as booked; the store follows', async () => {
+    const page = await openInbox();
+    await expect.poll(() => rows(page).count()).toBe(50);
+    const numbers = (await rowTexts(page, 7)).slice(0, 3);
+    for (let i = 0; i < 3; i++) await rows(page).nth(i).locator('input[type=checkbox]').check();
+    expect(await page.textContent('.kp-inbox-selected')).toBe('Zaznaczono 3 faktury');
+    await page.getByRole('button', { name: 'Oznacz jako zaksięgowane' }).click();
+    await expect.poll(() => rowTexts(page, 6).then((s) => s.slice(0, 3))).toEqual(['Zaksięgowana', 'Zaksięgowana', 'Zaksięgowana']);
+    for (const n of numbers) expect(await stateOf(n)).toBe('booked');
+    await page.locator('select[name=state]').selectOption('booked');
+    await expect.poll(() => rowTexts(page, 7)).toEqual(expect.arrayContaining(numbers));
+    await page.close();
+  });
+
+  it('exports what the filter shows as CSV for Polish Excel', async () => {
+    const page = await openInbox();
+    await expect.poll(() => rows(page).count()).toBe(50);
+    await page.getByRole('searchbox').fill('Księgarnia Naukowa');
+    await expect.poll(async () => (await rowTexts(page, 3)).every((s) => s.includes('Księgarnia'))).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksportuj do CSV (Excel)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^faktury-ksef-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('Data wystawienia;Numer faktury;Sprzedawca;NIP sprzedawcy;Netto;VAT;Brutto;Waluta;Numer KSeF;Data przyjęcia w KSeF;Status');
+    const expected = metadata.filter((m) => m.seller.name?.includes('Księgarnia Naukowa'));
+    expect(lines).toHaveLength(expected.length + 1);
+    const sample = expected[expected.length - 1]!;
+    const row = lines.find((l) => l.includes(sample.ksefNumber))!.split(';');
+    expect(row.slice(0, 8)).toEqual([
+      sample.issueDate, sample.invoiceNumber, sample.seller.name, sample.seller.nip,
+      sample.netAmount.toFixed(2).replace('.', ','), sample.vatAmount.toFixed(2).replace('.', ','),
+      sample.grossAmount.toFixed(2).replace('.', ','), 'PLN',
+    ]);
+    await page.close();
+  });
+
+  it('opens a notification click on exactly the invoices it names', async () => {
+    const a = metadata[10]!;
+    const b = metadata[9000]!;
+    const page = await openInbox(`?profile=fundacja&ksef=${a.ksefNumber},${b.ksefNumber}`);
+    await expect.poll(() => rowTexts(page, 7)).toEqual([a.ksefNumber, b.ksefNumber]);
+    expect(await page.textContent('.kp-inbox-message')).toContain('Faktury z powiadomienia');
+    await page.getByRole('button', { name: 'Pokaż wszystkie faktury' }).click();
+    await expect.poll(() => rows(page).count()).toBe(50);
+    await page.close();
+  });
+});
+
+describe('invoice view', () => {
+  it('opens a sample invoice from a notification click, readable, marked seen, with KOD I', async () => {
+    const m = metadata[0]!;
+    expect(await stateOf(m.ksefNumber)).toBe('new');
+    const page = await openInbox(`?profile=fundacja&ksef=${m.ksefNumber}`, 1200);
+    await page.locator('article.kp-inv').waitFor();
+    const text = (await page.textContent('article.kp-inv'))!;
+    for (const expected of [
+      'FA/YUCFO-4342344706/03/2026', m.ksefNumber, 'Bartkowiak, Dróżdż and Górecki', 'Strzelczyk LLC', '31.10.2025',
+      'Pozycje faktury', 'Podsumowanie według stawek VAT', '33\u00a0569,50\u00a0zł', 'Płatność', 'Płatność mobilna',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const link = await page.locator('.kp-inv-verify a').getAttribute('href');
+    expect(link).toMatch(/^https:\/\/qr-test\.ksef\.mf\.gov\.pl\/invoice\/5265877635\/31-10-2025\/[A-Za-z0-9_-]{43}$/);
+    expect(await page.locator('.kp-inv-verify svg path').getAttribute('d')).toMatch(/^M\d+ \d+h\d+v1h-\d+z/);
+    await expect.poll(() => stateOf(m.ksefNumber)).toBe('seen');
+    await page.screenshot({ path: screenshotPath('invoice-view'), fullPage: true });
+
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.kp-inbox-detail-bar').isVisible()).toBe(false);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: screenshotPath('invoice-print'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows a correction with what it corrects', async () => {
+    const m = metadata[1]!;
+    const page = await openInbox(`?profile=fundacja&ksef=${m.ksefNumber}`, 1200);
+    await page.locator('article.kp-inv').waitFor();
+    const correction = (await page.textContent('.kp-inv-correction'))!;
+    expect(correction).toContain('Faktury korygowane');
+    expect(await page.textContent('.kp-inv-grand')).toContain('Różnica należności');
+    await page.screenshot({ path: screenshotPath('invoice-correction'), fullPage: true });
+    await page.close();
+  });
+
+  it('downloads the stored XML byte for byte', async () => {
+    const m = metadata[2]!;
+    const page = await openInbox(`?profile=fundacja&ksef=${m.ksefNumber}`);
+    await page.locator('article.kp-inv').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Pobierz XML' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${m.ksefNumber}.xml`);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(fixtureXml('invoice/fa3-advance.xml'));
+    await page.close();
+  });
+
+  it('fetches the XML on demand when the background has not yet, then shows and downloads it', async () => {
+    const page = await openInbox(`?profile=fundacja&ksef=${LATE.number}`);
+    await page.getByText('Treść tej faktury nie została jeszcze pobrana z KSeF.').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Pobierz XML' }).click()]);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(LATE.xml);
+    await page.locator('article.kp-inv').waitFor();
+    expect(await page.textContent('article.kp-inv h1')).toBe('FA/YUCFO-4342344706/03/2026');
+    await page.close();
+  });
+});

@@ -1,0 +1,31 @@
+// The inbox form → filter translation (components/inbox/filter-state.ts): half-typed input is left out.
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FORM, isSellerNipValid, toInboxFilter } from '../../components/inbox/filter-state';
+
+const now = new Date('2026-03-15T10:00:00Z');
+
+describe('toInboxFilter', () => {
+  it.each([
+    [{}, { dateField: 'issueDate', direction: 'desc' }],
+    [{ sort: 'permanentStorageDate_asc' }, { dateField: 'permanentStorageDate', direction: 'asc' }],
+    [{ period: 'this_month' }, { dateField: 'issueDate', direction: 'desc', from: '2026-03-01', to: '2026-03-31' }],
+    [{ period: 'custom', from: '2026-01-05', to: '' }, { dateField: 'issueDate', direction: 'desc', from: '2026-01-05' }],
+    [{ profileId: 'p1', state: 'booked' }, { dateField: 'issueDate', direction: 'desc', profileId: 'p1', state: 'booked' }],
+    [{ sellerNip: '526-104-08-28' }, { dateField: 'issueDate', direction: 'desc', sellerNip: '5261040828' }],
+    [{ sellerNip: '5261' }, { dateField: 'issueDate', direction: 'desc' }],
+    [{ search: '  ' }, { dateField: 'issueDate', direction: 'desc' }],
+    [{ search: 'Świt' }, { dateField: 'issueDate', direction: 'desc', search: 'Świt' }],
+  ])('%j', (form, expected) => {
+    expect(toInboxFilter({ ...EMPTY_FORM, ...(form as object) }, now)).toEqual(expected);
+  });
+
+  it.each([
+    ['5261040828', true],
+    ['526 104 08 28', true],
+    ['526104082', false],
+    ['52610408281', false],
+    ['abcdefghij', false],
+  ])('isSellerNipValid(%s) = %s', (text, expected) => {
+    expect(isSellerNipValid(text)).toBe(expected);
+  });
+});
