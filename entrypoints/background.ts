@@ -1,15 +1,36 @@
+import '@/lib/platform/zod-jitless';
 import 'reflect-metadata';
 import { installDevHooks } from '@/lib/dev/hooks';
+import { verifyProfile } from '@/lib/diagnostics';
 import { acceptRequest, dispatchRequest } from '@/lib/messages';
+import { createStore } from '@/lib/store';
+import { createWorker, getProfileStatus } from '@/lib/worker';
 
+// Wiring only (STYLE rules 1 and 2): build the seams, create the worker, register every listener in the
+// first turn so the event that woke the worker is not missed (RELIABILITY §2.1). The rules live in lib/worker.
 export default defineBackground(() => {
-  if (import.meta.env.MODE === 'development') installDevHooks(globalThis as Record<string, unknown>);
+  const worker = createWorker({
+    store: createStore(),
+    fetch: (input, init) => fetch(input, init),
+    alarms: browser.alarms,
+    notifications: browser.notifications,
+    badge: { setText: (text) => browser.action.setBadgeText({ text }) },
+    openTab: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/') })),
+    verifyProfile,
+    pageExists: (path) => fetch(browser.runtime.getURL(`/${path}` as '/'), { method: 'HEAD' }).then((r) => r.ok, () => false),
+  });
+  if (import.meta.env.MODE === 'development') installDevHooks(globalThis as Record<string, unknown>, { worker, getProfileStatus });
 
-  // Interim wiring until the worker's handlers land (issue 5): only ping is answered.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const request = acceptRequest(message, sender, browser.runtime.id, browser.runtime.getURL('/'));
-    if (!request || request.type !== 'ping') return false;
-    void dispatchRequest(request, { ping: async () => ({ pong: true }) } as never).then(sendResponse);
+    if (!request) return false;
+    void dispatchRequest(request, worker.handlers).then(sendResponse);
     return true;
   });
+  browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm));
+  browser.runtime.onStartup.addListener(() => void worker.onStartup());
+  browser.runtime.onInstalled.addListener(() => void worker.onStartup());
+  browser.notifications.onClicked.addListener((id) => void worker.onNotificationClicked(id));
+  // A worker woken by anything else (a message, a click) still makes sure the alarms exist.
+  void worker.onStartup();
 });

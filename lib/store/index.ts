@@ -50,5 +50,6 @@ export { MAX_BATCH } from './invoices';
 export { LOG_LIMIT } from './log';
 export { defaultPreferences } from './profiles';
 export { initialSyncState } from './sync-state';
+export type { SyncStatePatch } from './sync-state';
 export type { Credentials } from './credentials';
 export { isSecretFieldName, findSecretFields, redactLogMessage } from './secrets';

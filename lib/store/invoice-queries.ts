@@ -59,5 +59,25 @@ export function invoiceQueryFunctions({ db }: StoreContext) {
     return listByPrefix('byProfileHasXml', [profileId, 0], n, 'next');
   }
 
-  return { countByState, newestInvoices, listUnnotified, nextXmlToDownload };
+  /**
+   * What an announcement needs (issue 5): how many invoices await it, the oldest few (named in the
+   * notification) and the newest (where `markNotifiedThrough` stops). Index counts and short cursors only.
+   */
+  async function unnotifiedSummary(
+    profileId: string,
+    sample: number,
+  ): Promise<{ count: number; oldest: InvoiceRecord[]; newest: InvoiceRecord | undefined }> {
+    checkId('profileId', profileId);
+    checkLimit('sample', sample, MAX_PAGE);
+    const range = IDBKeyRange.bound([profileId, 0], [profileId, 0, []]);
+    const count = await (await db()).transaction('invoices').store.index('byProfileNotified').count(range);
+    if (count === 0) return { count, oldest: [], newest: undefined };
+    const [oldest, newest] = await Promise.all([
+      listByPrefix('byProfileNotified', [profileId, 0], sample, 'next'),
+      listByPrefix('byProfileNotified', [profileId, 0], 1, 'prev'),
+    ]);
+    return { count, oldest, newest: newest[0] };
+  }
+
+  return { countByState, newestInvoices, listUnnotified, nextXmlToDownload, unnotifiedSummary };
 }

@@ -1,7 +1,6 @@
 // Writing invoices. Each function is one transaction, so a worker killed at any await either stored a batch
 // with its notification state (and the sync mark that covers it) or stored nothing (issue 5; RELIABILITY §2.3).
 import { checkId, parseForWrite, requireProfile, transact, type StoreContext } from './context';
-import { StoreError } from './errors';
 import {
   invoiceKey,
   invoiceMetadataSchema,
@@ -117,6 +116,39 @@ export function invoiceFunctions({ db, now }: StoreContext) {
     return updateEach(keys, (record) => (record.notified === 1 ? null : { ...record, notified: 1 }));
   }
 
+  /**
+   * Marks every unannounced invoice of the profile up to `through` (in announcement order: storage date, then
+   * KSeF number) as announced, in one transaction, optionally with the sync state (the first-sync flag), so
+   * a worker killed around it either announced-and-marked or will announce the same batch again.
+   */
+  async function markNotifiedThrough(
+    profileId: string,
+    through: Pick<InvoiceRecord, 'permanentStorageDate' | 'ksefNumber'>,
+    options: { syncState?: SyncState } = {},
+  ): Promise<number> {
+    checkId('profileId', profileId);
+    if (typeof through?.permanentStorageDate !== 'string' || typeof through.ksefNumber !== 'string') {
+      throw new TypeError('"through" must be an invoice record');
+    }
+    const syncState = options.syncState && parseForWrite(syncStateSchema, options.syncState, 'markNotifiedThrough');
+    if (syncState && syncState.profileId !== profileId) {
+      throw new TypeError('"options.syncState" must belong to the same profile');
+    }
+    const range = IDBKeyRange.bound([profileId, 0], [profileId, 0, through.permanentStorageDate, through.ksefNumber]);
+    return transact(await db(), ['profiles', 'invoices', 'syncState'], 'readwrite', async (tx) => {
+      await requireProfile(tx.objectStore('profiles'), profileId, 'markNotifiedThrough');
+      let marked = 0;
+      let cursor = await tx.objectStore('invoices').index('byProfileNotified').openCursor(range);
+      while (cursor) {
+        await cursor.update({ ...cursor.value, notified: 1 });
+        marked += 1;
+        cursor = await cursor.continue();
+      }
+      if (syncState) await tx.objectStore('syncState').put(syncState);
+      return marked;
+    });
+  }
+
   /** Opening an invoice: 'new' becomes 'seen'; 'booked' stays. */
   function markSeen(keys: readonly InvoiceKey[]): Promise<number> {
     return updateEach(keys, (record) => (record.state === 'new' ? { ...record, state: 'seen' } : null));
@@ -128,41 +160,12 @@ export function invoiceFunctions({ db, now }: StoreContext) {
     return updateEach(keys, (record) => (record.state === state ? null : { ...record, state }));
   }
 
-  /**
-   * Stores the downloaded XML in `invoiceXml` and flags the record, in one transaction; the invoice leaves the
-   * download queue. Returns the updated record (without the XML).
-   */
-  async function saveInvoiceXml(
-    profileId: string,
-    ksefNumber: string,
-    download: { xml: string; xmlHash?: string },
-  ): Promise<InvoiceRecord> {
-    const key = invoiceKey(profileId, ksefNumber);
-    if (typeof download?.xml !== 'string' || download.xml === '') {
-      throw new TypeError('"xml" must be a non-empty string');
-    }
-    if (download.xmlHash !== undefined && typeof download.xmlHash !== 'string') {
-      throw new TypeError('"xmlHash" must be a string');
-    }
-    const fetchedAt = now().toISOString();
-    return transact(await db(), ['invoices', 'invoiceXml'], 'readwrite', async (tx) => {
-      const record = await tx.objectStore('invoices').get(key);
-      if (!record) throw new StoreError('NOT_FOUND', `saveInvoiceXml: no invoice ${key[1]} in profile "${profileId}"`);
-      const next: InvoiceRecord = { ...record, hasXml: 1, xmlFetchedAt: fetchedAt };
-      if (download.xmlHash !== undefined) next.xmlHash = download.xmlHash;
-      else delete next.xmlHash;
-      await Promise.all([
-        tx.objectStore('invoices').put(next),
-        tx.objectStore('invoiceXml').put({ profileId: key[0], ksefNumber: key[1], xml: download.xml }),
-      ]);
-      return next;
-    });
-  }
-
-  /** The downloaded XML of one invoice, or undefined when it was not downloaded yet. */
-  async function getInvoiceXml(profileId: string, ksefNumber: string): Promise<string | undefined> {
-    return (await (await db()).get('invoiceXml', invoiceKey(profileId, ksefNumber)))?.xml;
-  }
-
-  return { putNewInvoices, getInvoice, markNotified, markSeen, setInvoiceState, saveInvoiceXml, getInvoiceXml };
+  return {
+    putNewInvoices,
+    getInvoice,
+    markNotified,
+    markNotifiedThrough,
+    markSeen,
+    setInvoiceState,
+  };
 }

@@ -6,6 +6,7 @@ import { assertFactory, createDbHandle } from './db';
 import { invoicePageFunctions } from './invoice-page';
 import { invoiceQueryFunctions } from './invoice-queries';
 import { invoiceFunctions } from './invoices';
+import { invoiceXmlFunctions } from './invoice-xml';
 import { logFunctions } from './log';
 import { outboxFunctions } from './outbox';
 import { profileFunctions } from './profiles';
@@ -29,6 +30,7 @@ export function createStore({ indexedDB = globalThis.indexedDB, now = () => new 
     ...credentialFunctions(context),
     ...tokenFunctions(context),
     ...invoiceFunctions(context),
+    ...invoiceXmlFunctions(context),
     ...invoicePageFunctions(context),
     ...invoiceQueryFunctions(context),
     ...syncStateFunctions(context),

@@ -3,6 +3,9 @@
 import { checkId, parseForWrite, parseRead, requireProfile, transact, type StoreContext } from './context';
 import { SUBJECT_TYPES, syncStateSchema, type SubjectType, type SyncState } from './records';
 
+/** What `patchSyncState` may change: bookkeeping beside the mark, never the mark itself. */
+export type SyncStatePatch = Partial<Pick<SyncState, 'rateLimiter' | 'nextSyncAt' | 'notices'>>;
+
 function checkSubjectType(value: unknown): asserts value is SubjectType {
   if (!SUBJECT_TYPES.includes(value as SubjectType)) {
     throw new TypeError(`"subjectType" must be one of ${SUBJECT_TYPES.join(', ')}`);
@@ -62,20 +65,31 @@ export function syncStateFunctions({ db }: StoreContext) {
   }
 
   /**
-   * Writes only the rate limiter's state into the profile's Subject2 record (the limiter is per context, so one
-   * record holds it). Read and write happen in one transaction, so this never undoes a mark moved meanwhile.
-   * Returns false when there is no record yet (the next full write carries the state).
+   * Changes only the given bookkeeping fields of one state, reading and writing in one transaction, so it never
+   * undoes a mark that a sync moved meanwhile. A missing record is created (window from the first-sync day,
+   * which the engine fills in) when the profile exists. Returns false when the profile does not.
    */
-  async function saveRateLimiterState(profileId: string, rateLimiter: unknown): Promise<boolean> {
+  async function patchSyncState(
+    profileId: string,
+    subjectType: SubjectType,
+    patch: SyncStatePatch,
+  ): Promise<boolean> {
     checkId('profileId', profileId);
-    return transact(await db(), ['syncState'], 'readwrite', async (tx) => {
+    checkSubjectType(subjectType);
+    if (typeof patch !== 'object' || patch === null) throw new TypeError('"patch" must be an object');
+    return transact(await db(), ['profiles', 'syncState'], 'readwrite', async (tx) => {
+      if ((await tx.objectStore('profiles').getKey(profileId)) === undefined) return false;
       const store = tx.objectStore('syncState');
-      const record = await store.get([profileId, 'Subject2']);
-      if (!record) return false;
-      await store.put(parseForWrite(syncStateSchema, { ...record, rateLimiter }, 'saveRateLimiterState'));
+      const record = (await store.get([profileId, subjectType])) ?? initialSyncState(profileId, subjectType, null);
+      await store.put(parseForWrite(syncStateSchema, { ...record, ...patch }, 'patchSyncState'));
       return true;
     });
   }
 
-  return { getSyncState, listSyncStates, putSyncState, saveRateLimiterState };
+  /** The rate limiter is per context: its state lives in the profile's Subject2 record. */
+  function saveRateLimiterState(profileId: string, rateLimiter: unknown): Promise<boolean> {
+    return patchSyncState(profileId, 'Subject2', { rateLimiter });
+  }
+
+  return { getSyncState, listSyncStates, putSyncState, patchSyncState, saveRateLimiterState };
 }

@@ -30,6 +30,23 @@ describe('extension pages', () => {
     await page.close();
   });
 
+  it.each(['popup.html', 'options.html', 'inbox.html'])('%s loads with no Content Security Policy violation', async (file) => {
+    const page = await ext.context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`chrome-extension://${ext.extensionId}/${file}`);
+    await page.waitForSelector('#root *');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('options page renders in Polish', async () => {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/options.html`);

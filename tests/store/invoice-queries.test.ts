@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { InvoiceRecord, InvoiceState, Store } from '../../lib/store';
+import { initialSyncState, type InvoiceRecord, type InvoiceState, type Store } from '../../lib/store';
 import { caught, freshStore, ksefNumber, makeMetadata, profileInput } from './helpers';
 
 const STATES: InvoiceState[] = ['new', 'seen', 'booked'];
@@ -65,5 +65,34 @@ describe('newestInvoices, listUnnotified, nextXmlToDownload', () => {
     ['nextXmlToDownload', () => store.nextXmlToDownload('', 1), '"profileId" must be a non-empty string of at most 200 characters'],
   ])('%s checks its arguments', async (_name, call, message) => {
     expect(await caught(call)).toMatchObject({ name: 'TypeError', message });
+  });
+});
+
+describe('unnotifiedSummary and markNotifiedThrough', () => {
+  it('counts what awaits an announcement, names the oldest, marks up to the newest in one go', async () => {
+    const { store } = freshStore();
+    await store.saveProfile(profileInput('p1'));
+    await store.putNewInvoices('p1', 'Subject2', [makeMetadata(1), makeMetadata(9), makeMetadata(20)]);
+    const summary = await store.unnotifiedSummary('p1', 2);
+    expect(summary.count).toBe(3);
+    expect(summary.oldest.map((r) => r.ksefNumber)).toEqual([makeMetadata(1).ksefNumber, makeMetadata(9).ksefNumber]);
+    expect(summary.newest?.ksefNumber).toBe(makeMetadata(20).ksefNumber);
+    // An invoice stored after the summary (later date) stays unannounced.
+    await store.putNewInvoices('p1', 'Subject2', [makeMetadata(40)]);
+    const state = { ...initialSyncState('p1', 'Subject2', null), firstSyncDone: true };
+    expect(await store.markNotifiedThrough('p1', summary.newest!, { syncState: state })).toBe(3);
+    expect((await store.unnotifiedSummary('p1', 5)).oldest.map((r) => r.ksefNumber)).toEqual([makeMetadata(40).ksefNumber]);
+    expect((await store.getSyncState('p1', 'Subject2'))?.firstSyncDone).toBe(true);
+    expect(await store.unnotifiedSummary('other', 1)).toEqual({ count: 0, oldest: [], newest: undefined });
+  });
+
+  it('checks its arguments', async () => {
+    const { store } = freshStore();
+    await expect(store.unnotifiedSummary('p1', 0)).rejects.toThrow(new TypeError('"sample" must be an integer from 1 to 1000'));
+    await expect(store.markNotifiedThrough('p1', {} as never)).rejects.toThrow(new TypeError('"through" must be an invoice record'));
+    await store.saveProfile(profileInput('p1'));
+    await expect(
+      store.markNotifiedThrough('p1', { permanentStorageDate: '2026-01-01T00:00:00.000Z', ksefNumber: 'X' }, { syncState: initialSyncState('p2', 'Subject2', null) }),
+    ).rejects.toThrow(new TypeError('"options.syncState" must belong to the same profile'));
   });
 });

@@ -92,7 +92,6 @@ describe('saveRateLimiterState', () => {
   it('writes only the limiter into the Subject2 record, keeping the mark moved meanwhile', async () => {
     const { store } = freshStore();
     await store.saveProfile(profileInput('p1'));
-    expect(await store.saveRateLimiterState('p1', { version: 1 })).toBe(false);
     await store.putSyncState({ ...initialSyncState('p1', 'Subject2', null), hwm: '2026-02-10T11:00:00.000Z', pageOffset: 3 });
     expect(await store.saveRateLimiterState('p1', { version: 1, windows: { invoiceMetadata: [1] }, blockedUntil: {} })).toBe(true);
     expect(await store.getSyncState('p1', 'Subject2')).toMatchObject({
@@ -107,6 +106,28 @@ describe('saveRateLimiterState', () => {
     expect(await caught(store.saveRateLimiterState('', {}))).toMatchObject({
       name: 'TypeError',
       message: '"profileId" must be a non-empty string of at most 200 characters',
+    });
+  });
+});
+
+describe('patchSyncState', () => {
+  it('creates the record when missing, changes only the named fields, and refuses a missing profile', async () => {
+    const { store } = freshStore();
+    expect(await store.patchSyncState('ghost', 'Subject2', { nextSyncAt: '2026-02-10T12:15:00.000Z' })).toBe(false);
+    await store.saveProfile(profileInput('p1'));
+    expect(await store.patchSyncState('p1', 'Subject2', { nextSyncAt: '2026-02-10T12:15:00.000Z' })).toBe(true);
+    expect(await store.getSyncState('p1', 'Subject2')).toMatchObject({ hwm: null, windowFrom: null, nextSyncAt: '2026-02-10T12:15:00.000Z' });
+    await store.putSyncState({ ...initialSyncState('p1', 'Subject2', null), hwm: '2026-02-10T11:00:00.000Z' });
+    await store.patchSyncState('p1', 'Subject2', { notices: ['login_failing'] });
+    expect(await store.getSyncState('p1', 'Subject2')).toMatchObject({ hwm: '2026-02-10T11:00:00.000Z', notices: ['login_failing'] });
+  });
+
+  it('refuses an invalid value with INVALID_RECORD', async () => {
+    const { store } = freshStore();
+    await store.saveProfile(profileInput('p1'));
+    expect(await caught(store.patchSyncState('p1', 'Subject2', { nextSyncAt: 'soon' }))).toMatchObject({
+      code: 'INVALID_RECORD',
+      message: 'patchSyncState: invalid nextSyncAt',
     });
   });
 });

@@ -1,0 +1,41 @@
+// The organisations kept in this browser: switch between them, or start a new one.
+import { t, type Lang } from '@/lib/i18n';
+import type { Profile } from '@/lib/store';
+
+export function ProfileList(props: {
+  lang: Lang;
+  profiles: Profile[];
+  withCertificate: ReadonlySet<string>;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onAdd: () => void;
+}) {
+  const { lang } = props;
+  return (
+    <nav className="kp-card kp-stack" aria-labelledby="kp-profiles-title">
+      <h2 id="kp-profiles-title" style={{ fontSize: '1.1rem' }}>{t(lang, 'options_profiles')}</h2>
+      {props.profiles.length === 0 && <p className="kp-muted" style={{ margin: 0 }}>{t(lang, 'options_profiles_empty')}</p>}
+      <ul className="kp-stack" style={{ listStyle: 'none', padding: 0, margin: 0, gap: 6 }}>
+        {props.profiles.map((profile) => {
+          const current = profile.id === props.selectedId;
+          return (
+            <li key={profile.id}>
+              <button type="button" className={`kp-options-profile ${current ? 'kp-options-profile--current' : ''}`}
+                aria-current={current ? 'true' : undefined} onClick={() => props.onSelect(profile.id)}>
+                <span className="kp-options-profile-name">{profile.name}</span>
+                <span className="kp-hint">
+                  NIP {profile.nip} · {props.withCertificate.has(profile.id) ? t(lang, 'options_profile_has_cert') : t(lang, 'options_profile_no_cert')}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <div>
+        <button type="button" className="kp-button kp-button--secondary" onClick={props.onAdd} aria-pressed={props.selectedId === null}>
+          + {t(lang, 'options_add_profile')}
+        </button>
+      </div>
+    </nav>
+  );
+}

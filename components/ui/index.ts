@@ -1,0 +1,3 @@
+// components/ui: the shared look (theme.css, imported by each page's main.tsx) and small shared pieces.
+export { VerdictView } from './VerdictView';
+export { LanguageSwitch } from './LanguageSwitch';

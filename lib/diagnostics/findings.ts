@@ -1,0 +1,32 @@
+// Local certificate findings (lib/pki checkCertificate) as verdicts. NIP_MISMATCH and NOT_YET_VALID are two of
+// the four causes users hit most, so they get their own sentences; the rest keep lib/pki's wording.
+import { describeFinding, type CertificateFinding } from '../pki';
+import { t } from '../i18n';
+import { warsawDateTime } from './format';
+import { catalogVerdict, composedVerdict, type Verdict } from './verdict';
+
+export function findingVerdict(finding: CertificateFinding): Verdict {
+  if (typeof finding !== 'object' || finding === null || typeof finding.code !== 'string') {
+    throw new TypeError('"finding" must be a CertificateFinding');
+  }
+  const severity = finding.severity === 'error' ? 'error' : 'warning';
+  const data = { ...finding.data };
+  if (finding.code === 'NIP_MISMATCH') {
+    return catalogVerdict('NIP_MISMATCH', severity, data, () => ({
+      certificateNip: String(data.certificateNip),
+      organizationNip: String(data.organizationNip),
+    }));
+  }
+  if (finding.code === 'NOT_YET_VALID' && typeof data.from === 'string') {
+    const from = data.from;
+    return catalogVerdict('NOT_YET_VALID', severity, data, (lang) => {
+      const { date, time } = warsawDateTime(lang, from);
+      return { date, time };
+    });
+  }
+  return composedVerdict(finding.code, severity, data, {
+    title: (lang) => describeFinding(finding, lang).title,
+    cause: (lang) => t(lang, 'diag_finding_cause'),
+    fix: (lang) => describeFinding(finding, lang).fix,
+  });
+}

@@ -1,0 +1,11 @@
+// lib/diagnostics: what is wrong and what the user should do, in words a user understands (DESIGN.md).
+// context.ts, format.ts (but for the few helpers below) and login-progress.ts stay private: callers get
+// verdicts and reports, not the wording or tracking machinery.
+export { diagnose } from './diagnose';
+export { findingVerdict } from './findings';
+export type { DiagnosisContext } from './context';
+export { catalogVerdict } from './verdict';
+export type { Text, Verdict, VerdictData, VerdictSeverity } from './verdict';
+export { verifyProfile, VERIFY_STEPS } from './verify';
+export type { VerifyDeps, VerifyReport, VerifyStep, VerifyStepId, VerifyStepStatus } from './verify';
+export { warsawDateTime, permissionName, PERMISSION_NAMES } from './format';

@@ -1,0 +1,69 @@
+// What the notifications say (issue 5), in the profile's language, from the catalog: "3 nowe faktury
+// kosztowe" with up to three sellers and their gross amounts, or the one-off import summary, or a notice
+// that needs the user. Invoice data is untrusted: it is sanitised (bidi and control characters removed,
+// length capped) before it reaches the notification (RELIABILITY G12).
+import { t, tp, type Lang } from '../i18n';
+import { formatAmount, formatDate, sanitizeForDisplay } from '../invoice';
+import type { InvoiceRecord, Profile } from '../store';
+import type { NewInvoicesNotice, Notice } from '../sync';
+
+export const SELLERS_SHOWN = 3;
+const NAME_MAX = 60;
+const MESSAGE_MAX = 500;
+
+export interface NotificationText {
+  title: string;
+  message: string;
+}
+
+function sellerLine(invoice: InvoiceRecord, lang: Lang): string {
+  const { seller, grossAmount, currency } = invoice.metadata;
+  const name = sanitizeForDisplay(seller.name?.trim() || seller.nip, NAME_MAX);
+  return `${name}: ${formatAmount(String(grossAmount), currency, lang)}`;
+}
+
+export function newInvoicesText(notice: NewInvoicesNotice): NotificationText {
+  const { profile, total } = notice;
+  const lang = profile.preferences.language;
+  const organisation = sanitizeForDisplay(profile.name, NAME_MAX);
+  if (notice.firstSync) {
+    return {
+      title: t(lang, 'notify_imported_title', { organisation }),
+      message: t(lang, 'notify_imported_message', { imported: tp(lang, 'imported_invoices', total) }),
+    };
+  }
+  const lines = [tp(lang, 'new_cost_invoices', total), ...notice.invoices.slice(0, SELLERS_SHOWN).map((i) => sellerLine(i, lang))];
+  if (total > SELLERS_SHOWN) lines.push(t(lang, 'notify_more', { count: total - SELLERS_SHOWN }));
+  return {
+    title: t(lang, 'notify_new_title', { organisation }),
+    message: sanitizeForDisplay(lines.join('\n'), MESSAGE_MAX),
+  };
+}
+
+export function noticeText(profile: Profile, notice: Notice, reason?: string): NotificationText {
+  const lang = profile.preferences.language;
+  const organisation = sanitizeForDisplay(profile.name, NAME_MAX);
+  const date = notice.notAfter ? formatDate(notice.notAfter, lang) : '';
+  switch (notice.kind) {
+    case 'login_failing':
+      return {
+        title: t(lang, 'notify_login_failing_title', { organisation }),
+        message: t(lang, 'notify_login_failing_message', { reason: sanitizeForDisplay(reason ?? '', 300) }),
+      };
+    case 'permissions_lost':
+      return {
+        title: t(lang, 'notify_permissions_lost_title', { organisation }),
+        message: t(lang, 'notify_permissions_lost_message'),
+      };
+    case 'cert_expiring':
+      return {
+        title: t(lang, 'notify_cert_expiring_title', { organisation }),
+        message: t(lang, 'notify_cert_expiring_message', { date, left: tp(lang, 'notify_days_left', notice.daysLeft ?? 0) }),
+      };
+    case 'cert_expired':
+      return {
+        title: t(lang, 'notify_cert_expired_title', { organisation }),
+        message: t(lang, 'notify_cert_expired_message', { date }),
+      };
+  }
+}

@@ -1,0 +1,37 @@
+// Raising notifications through the browser seam: new invoices (one per batch; a repeated batch replaces
+// its earlier notification) and notices that need the user. Off when the profile says so (issue 5).
+import type { NewInvoicesNotice, Notice, SyncNotifier } from '../sync';
+import type { Profile } from '../store';
+import { batchPrefix, newInvoicesNotificationId, noticeNotificationId } from './notification-ids';
+import { newInvoicesText, noticeText } from './notification-text';
+import type { NotificationsApi } from './platform';
+
+export const ICON_URL = 'icon/128.png';
+
+export function createBrowserNotifier(notifications: NotificationsApi): SyncNotifier & {
+  notice(profile: Profile, notice: Notice, reason?: string): Promise<void>;
+} {
+  return {
+    async newInvoices(notice: NewInvoicesNotice) {
+      const oldest = notice.invoices[0];
+      if (!oldest) return;
+      // RELIABILITY §2.3 item 6: look before creating, so a batch repeated after a kill (perhaps with more
+      // invoices, hence another count in its id) stays one notification.
+      const prefix = batchPrefix(notice.profile.id, oldest.ksefNumber);
+      const id = newInvoicesNotificationId(notice.profile.id, oldest.ksefNumber, notice.total);
+      const shown = Object.keys(await notifications.getAll());
+      await Promise.all(shown.filter((other) => other.startsWith(prefix) && other !== id).map((other) => notifications.clear(other)));
+      await notifications.create(id, { type: 'basic', iconUrl: ICON_URL, priority: 1, ...newInvoicesText(notice) });
+    },
+
+    async notice(profile: Profile, notice: Notice, reason?: string) {
+      if (!profile.preferences.notifications) return;
+      await notifications.create(noticeNotificationId(profile.id, notice.id), {
+        type: 'basic',
+        iconUrl: ICON_URL,
+        priority: 2,
+        ...noticeText(profile, notice, reason),
+      });
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// One sync run of one profile, with what follows it: notices, background XML within its budget, the next
+// sync time, the activity log. Single-flight per profile: an alarm and "sync now" share the run in flight
+// (RELIABILITY §2.3 item 5; a run killed with its worker leaves nothing held).
+import type { Clock } from '../ksef';
+import type { Store } from '../store';
+import { downloadPendingXml, dueNotices, syncProfile, type ProfileSyncResult } from '../sync';
+import type { createBrowserNotifier } from './notifier';
+import type { createRuntimeCache, ProfileRuntime } from './profile-runtime';
+import { intervalMinutes } from './schedule';
+import { backgroundXmlAllowed } from './xml-budget';
+
+export interface RunnerDeps {
+  store: Store;
+  clock: Clock;
+  random: () => number;
+  runtimes: ReturnType<typeof createRuntimeCache>;
+  notifier: ReturnType<typeof createBrowserNotifier>;
+  /** After every run (the badge). */
+  afterRun: () => Promise<void>;
+}
+
+export function createProfileRunner({ store, clock, random, runtimes, notifier, afterRun }: RunnerDeps) {
+  const running = new Map<string, Promise<ProfileSyncResult>>();
+
+  async function raiseNotices(runtime: ProfileRuntime): Promise<void> {
+    const state = await store.getSyncState(runtime.profile.id, 'Subject2');
+    if (!state) return;
+    const due = dueNotices(state, runtime.credentials.certificate.notAfter, clock.now());
+    if (due.length === 0) return;
+    for (const notice of due) await notifier.notice(runtime.profile, notice, state.lastError?.message);
+    await store.patchSyncState(runtime.profile.id, 'Subject2', { notices: [...(state.notices ?? []), ...due.map((n) => n.id)].slice(-50) });
+  }
+
+  async function runOnce(profileId: string): Promise<ProfileSyncResult> {
+    const runtime = await runtimes.get(profileId);
+    const { profile, client, session } = runtime;
+    const syncDeps = {
+      store,
+      client,
+      session,
+      clock,
+      random,
+      notifier,
+      rateLimiterState: () => client.rateLimiter.toJSON(),
+    };
+    const result = await syncProfile(syncDeps, profile);
+    await raiseNotices(runtime);
+    if (result.outcome === 'ok' || result.outcome === 'partial') {
+      await downloadPendingXml(syncDeps, profile, { allow: () => backgroundXmlAllowed(client.rateLimiter, clock.now()) }).catch(
+        (error: unknown) => store.appendLog({ profileId, level: 'warn', code: 'XML_DOWNLOAD_FAILED', message: String((error as Error)?.message ?? error) }),
+      );
+    }
+    const next = Math.max(clock.now() + intervalMinutes(profile) * 60_000, result.blockedUntil ? Date.parse(result.blockedUntil) : 0);
+    await store.patchSyncState(profileId, 'Subject2', { nextSyncAt: new Date(next).toISOString() });
+    await store.appendLog({
+      profileId,
+      level: result.failure ? 'warn' : 'info',
+      code: result.failure ? `SYNC_${result.failure.code}` : `SYNC_${result.outcome.toUpperCase()}`,
+      message: result.failure ? result.failure.messageEn : `stored ${result.stored}, announced ${result.announced}`,
+    });
+    await afterRun();
+    return result;
+  }
+
+  /** One run per profile at a time: an alarm and "sync now" share the run in flight (RELIABILITY §2.3 item 5). */
+  function runProfile(profileId: string): Promise<ProfileSyncResult> {
+    let run = running.get(profileId);
+    if (!run) {
+      run = runOnce(profileId).finally(() => running.delete(profileId));
+      running.set(profileId, run);
+    }
+    return run;
+  }
+
+  return { runProfile, running: (profileId: string) => running.get(profileId) };
+}

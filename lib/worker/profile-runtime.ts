@@ -1,0 +1,94 @@
+// What one profile needs to talk to KSeF: a client whose rate limiter is restored from the store and saved
+// back on every change (RELIABILITY §2.3 item 7), and a login session whose tokens live in the store. Kept
+// in memory only as a cache: a restarted worker rebuilds it from the store.
+import { createAuthSession, type AuthSession, type AuthTokenSigner } from '../auth';
+import {
+  createKsefClient,
+  createRateLimiter,
+  type Clock,
+  type KsefClient,
+  type RateLimitBudget,
+  type RateLimitGroup,
+} from '../ksef';
+import type { Credentials, Profile, Store } from '../store';
+import { SyncError } from '../sync';
+import { createStoreTokenStore } from './token-store';
+
+export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * The simulator runs on this machine and enforces its own limits with 429 and Retry-After, which the client
+ * honours; our stricter client-side budgets (NOTES §9) would only make its long-backfill tests take hours.
+ */
+export const SIMULATOR_BUDGETS: Partial<Record<RateLimitGroup, RateLimitBudget>> = {
+  invoiceMetadata: { perSecond: 50 },
+  invoiceDownload: { perSecond: 50 },
+};
+
+export interface RuntimeDeps {
+  store: Store;
+  fetch: FetchFn;
+  clock: Clock;
+  random: () => number;
+  /** Tests only: a signer instead of lib/xades. */
+  signer?: AuthTokenSigner;
+}
+
+export interface ProfileRuntime {
+  profile: Profile;
+  credentials: Credentials;
+  client: KsefClient;
+  session: AuthSession;
+}
+
+export function createClientFor(deps: RuntimeDeps, profile: Profile, limiterState?: unknown): KsefClient {
+  const rateLimiter = createRateLimiter({
+    state: limiterState,
+    budgets: profile.environment === 'simulator' ? SIMULATOR_BUDGETS : undefined,
+    // Fire and forget: each change is one small transaction, applied in order (IndexedDB orders them).
+    onChange: (state) => void deps.store.saveRateLimiterState(profile.id, state).catch(() => undefined),
+  });
+  const target = profile.environment === 'simulator' ? { baseUrl: profile.baseUrl! } : { environment: profile.environment };
+  return createKsefClient(target, { fetch: deps.fetch, clock: deps.clock, rateLimiter, random: deps.random });
+}
+
+export function createSessionFor(deps: RuntimeDeps, profile: Profile, credentials: Credentials, client: KsefClient): AuthSession {
+  return createAuthSession({
+    client,
+    tokenStore: createStoreTokenStore(deps.store, profile),
+    credentials: { certificate: credentials.certificate, privateKey: credentials.privateKey },
+    context: { type: 'Nip', value: profile.nip },
+    clock: deps.clock,
+    ...(deps.signer ? { signer: deps.signer } : {}),
+  });
+}
+
+/** Builds (or reuses) each profile's runtime; `forget` after the profile or its credentials changed. */
+export function createRuntimeCache(deps: RuntimeDeps) {
+  const cache = new Map<string, Promise<ProfileRuntime>>();
+
+  async function build(profileId: string): Promise<ProfileRuntime> {
+    const profile = await deps.store.getProfile(profileId);
+    if (!profile) throw new SyncError('PROFILE_NOT_FOUND');
+    const credentials = await deps.store.getCredentials(profileId);
+    if (!credentials) throw new SyncError('NO_CREDENTIALS');
+    const saved = await deps.store.getSyncState(profileId, 'Subject2');
+    const client = createClientFor(deps, profile, saved?.rateLimiter);
+    return { profile, credentials, client, session: createSessionFor(deps, profile, credentials, client) };
+  }
+
+  return {
+    get(profileId: string): Promise<ProfileRuntime> {
+      let entry = cache.get(profileId);
+      if (!entry) {
+        entry = build(profileId);
+        cache.set(profileId, entry);
+        entry.catch(() => cache.delete(profileId));
+      }
+      return entry;
+    },
+    forget(profileId: string): void {
+      cache.delete(profileId);
+    },
+  };
+}

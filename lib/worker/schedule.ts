@@ -1,0 +1,48 @@
+// One alarm per profile, `sync:<profileId>` (RELIABILITY §2.3 item 2): re-created on every start because
+// alarms may be lost on update or restart, with a random first delay so installs do not poll together.
+import { MIN_INTERVAL_MINUTES_KSEF, type Profile } from '../store';
+import type { AlarmsApi } from './platform';
+
+export const ALARM_PREFIX = 'sync:';
+/** Chrome's shortest alarm period since Chrome 120 (packed extensions). */
+export const MIN_ALARM_MINUTES = 0.5;
+
+export function alarmName(profileId: string): string {
+  return `${ALARM_PREFIX}${profileId}`;
+}
+
+export function profileIdOfAlarm(name: string): string | undefined {
+  return typeof name === 'string' && name.startsWith(ALARM_PREFIX) && name.length > ALARM_PREFIX.length
+    ? name.slice(ALARM_PREFIX.length)
+    : undefined;
+}
+
+/** DEMO and production: never under 15 minutes (NOTES §7.2, §9); TEST and the simulator may go lower. */
+export function intervalMinutes(profile: Pick<Profile, 'environment' | 'preferences'>): number {
+  const wanted = profile.preferences.intervalMinutes;
+  const ksef = profile.environment === 'demo' || profile.environment === 'production';
+  return Math.max(ksef ? MIN_INTERVAL_MINUTES_KSEF : MIN_ALARM_MINUTES, wanted);
+}
+
+/**
+ * Makes the profile's alarm match its preferences. An alarm with the right period is kept (its phase too)
+ * unless `reset`; otherwise it is created with a random first delay within one interval. Returns when it
+ * fires next (epoch ms), or null when automatic fetching is off.
+ */
+export async function ensureAlarm(
+  alarms: AlarmsApi,
+  profile: Pick<Profile, 'id' | 'environment' | 'preferences'>,
+  options: { reset: boolean; random: () => number; now: number; existing?: readonly { name: string; periodInMinutes?: number; scheduledTime: number }[] },
+): Promise<number | null> {
+  const name = alarmName(profile.id);
+  if (!profile.preferences.autoSync) {
+    await alarms.clear(name);
+    return null;
+  }
+  const period = intervalMinutes(profile);
+  const current = (options.existing ?? (await alarms.getAll())).find((alarm) => alarm.name === name);
+  if (current && !options.reset && current.periodInMinutes === period) return current.scheduledTime;
+  const delay = Math.max(MIN_ALARM_MINUTES, options.random() * period);
+  await alarms.create(name, { delayInMinutes: delay, periodInMinutes: period });
+  return options.now + delay * 60_000;
+}

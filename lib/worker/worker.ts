@@ -1,0 +1,190 @@
+// Everything the service worker does, as a factory over platform seams (STYLE rules 1, 5, 6, 16). The
+// entrypoint adapts `browser.*` and registers the listeners; this holds no state that matters beyond a
+// cache: every fact a restarted worker needs is in the store.
+import type { AuthSession, AuthTokenSigner } from '../auth';
+import { systemClock, type Clock, type KsefClient } from '../ksef';
+import type { RequestHandlers } from '../messages';
+import type { Credentials, Profile, Store } from '../store';
+import { fetchInvoiceXml, SyncError, type ProfileSyncResult } from '../sync';
+import { clickTarget } from './click-target';
+import { WorkerError } from './errors';
+import { parseNotificationId, profilePrefixes } from './notification-ids';
+import { createBrowserNotifier } from './notifier';
+import type { AlarmsApi, BadgeApi, NotificationsApi, OpenTab } from './platform';
+import { createProfileRunner } from './profile-runner';
+import { createClientFor, createRuntimeCache, createSessionFor, type FetchFn } from './profile-runtime';
+import { ensureAlarm, profileIdOfAlarm } from './schedule';
+
+/** lib/diagnostics' verifyProfile, injected so the worker does not depend on the options page's module. */
+export type VerifyProfileFn = (
+  deps: {
+    store: Store;
+    createClient: (profile: Profile) => KsefClient;
+    createSession: (profile: Profile, credentials: Credentials, client: KsefClient) => AuthSession;
+    now: () => Date;
+  },
+  profileId: string,
+) => Promise<unknown>;
+
+export interface WorkerDeps {
+  store: Store;
+  fetch: FetchFn;
+  alarms: AlarmsApi;
+  notifications: NotificationsApi;
+  badge: BadgeApi;
+  openTab: OpenTab;
+  clock?: Clock;
+  random?: () => number;
+  verifyProfile?: VerifyProfileFn;
+  /** Whether an extension page exists (the inbox arrives with issue 7; until then clicks open the options). */
+  pageExists?: (path: string) => Promise<boolean>;
+  /** Tests only: a signer instead of lib/xades. */
+  signer?: AuthTokenSigner;
+}
+
+export function createWorker(deps: WorkerDeps) {
+  if (typeof deps !== 'object' || deps === null) throw new TypeError('"deps" must be an object');
+  for (const name of ['store', 'alarms', 'notifications', 'badge'] as const) {
+    if (typeof deps[name] !== 'object' || deps[name] === null) throw new TypeError(`"${name}" must be an object`);
+  }
+  if (typeof deps.fetch !== 'function') throw new TypeError('"fetch" must be a function');
+  if (typeof deps.openTab !== 'function') throw new TypeError('"openTab" must be a function');
+  const { store, alarms, notifications, badge } = deps;
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? Math.random;
+  const runtimeDeps = { store, fetch: deps.fetch, clock, random, ...(deps.signer ? { signer: deps.signer } : {}) };
+  const runtimes = createRuntimeCache(runtimeDeps);
+  const notifier = createBrowserNotifier(notifications);
+  const nowIso = () => new Date(clock.now()).toISOString();
+
+  async function updateBadge(): Promise<void> {
+    const count = (await store.countByState()).new;
+    await badge.setText(count === 0 ? '' : count > 999 ? '999+' : String(count));
+  }
+
+  const runner = createProfileRunner({ store, clock, random, runtimes, notifier, afterRun: updateBadge });
+  const runProfile = runner.runProfile;
+
+  async function schedule(profile: Profile, reset: boolean, existing?: Awaited<ReturnType<AlarmsApi['getAll']>>) {
+    const hasCredentials = (await store.getCredentials(profile.id)) !== undefined;
+    const fires = hasCredentials
+      ? await ensureAlarm(alarms, profile, { reset, random, now: clock.now(), existing })
+      : (await alarms.clear(`sync:${profile.id}`), null);
+    if (fires !== null) await store.patchSyncState(profile.id, 'Subject2', { nextSyncAt: new Date(fires).toISOString() });
+  }
+
+  async function clearProfileNotifications(profileId: string) {
+    const prefixes = profilePrefixes(profileId);
+    const shown = Object.keys(await notifications.getAll());
+    await Promise.all(shown.filter((id) => prefixes.some((p) => id.startsWith(p))).map((id) => notifications.clear(id)));
+  }
+
+  const handlers: RequestHandlers = {
+    ping: async () => ({ pong: true }),
+
+    profileSaved: async ({ profileId }) => {
+      runtimes.forget(profileId);
+      const profile = await store.getProfile(profileId);
+      if (!profile) throw new SyncError('PROFILE_NOT_FOUND');
+      await schedule(profile, true);
+      // The first sync starts now; its outcome shows in the status (the page does not wait for it).
+      void runProfile(profileId).catch(() => undefined);
+      return { scheduled: true };
+    },
+
+    deleteProfile: async ({ profileId }) => {
+      runtimes.forget(profileId);
+      await alarms.clear(`sync:${profileId}`);
+      await runner.running(profileId)?.catch(() => undefined);
+      const deleted = await store.deleteProfileAndData(profileId);
+      await clearProfileNotifications(profileId);
+      await store.appendLog({ profileId, level: 'info', code: 'PROFILE_DELETED', message: 'profile and its data removed' });
+      await updateBadge();
+      return { deleted };
+    },
+
+    verifyProfile: async ({ profileId }) => {
+      if (!deps.verifyProfile) throw new WorkerError('NOT_AVAILABLE');
+      return deps.verifyProfile(
+        {
+          store,
+          createClient: (profile) => createClientFor(runtimeDeps, profile),
+          createSession: (profile, credentials, client) => createSessionFor(runtimeDeps, profile, credentials, client),
+          now: () => new Date(clock.now()),
+        },
+        profileId,
+      );
+    },
+
+    syncNow: async ({ profileId }) => {
+      const ids = profileId !== undefined ? [profileId] : (await store.listProfiles()).map((p) => p.id);
+      const results = [];
+      for (const id of ids) {
+        if (profileId === undefined && !(await store.getCredentials(id))) continue;
+        results.push(await runProfile(id));
+      }
+      return { results };
+    },
+
+    setInvoiceState: async ({ keys, state }) => {
+      const changed = await store.setInvoiceState(keys, state);
+      await updateBadge();
+      return { changed };
+    },
+
+    fetchInvoiceXml: async ({ key }) => {
+      const runtime = await runtimes.get(key.profileId);
+      const xml = await fetchInvoiceXml({ store, client: runtime.client, session: runtime.session }, key.profileId, key.ksefNumber);
+      return { xml };
+    },
+  };
+
+  return {
+    handlers,
+
+    /** Every start (install, update, browser start, wake): alarms re-created, stale ones removed, badge set. */
+    async onStartup(): Promise<void> {
+      try {
+        const [profiles, existing] = await Promise.all([store.listProfiles(), alarms.getAll()]);
+        const ids = new Set(profiles.map((p) => p.id));
+        const stale = existing.filter((alarm) => {
+          const id = profileIdOfAlarm(alarm.name);
+          return id !== undefined && !ids.has(id);
+        });
+        await Promise.all(stale.map((alarm) => alarms.clear(alarm.name)));
+        for (const profile of profiles) await schedule(profile, false, existing);
+        await updateBadge();
+      } catch (error) {
+        // Called without a waiter (listeners, the worker's first turn): record it instead of rejecting.
+        const message = String((error as Error)?.message ?? error);
+        await store.appendLog({ level: 'error', code: 'WORKER_STARTUP_FAILED', message }).catch(() => undefined);
+      }
+    },
+
+    async onAlarm(alarm: { name: string }): Promise<ProfileSyncResult | undefined> {
+      const profileId = profileIdOfAlarm(alarm?.name);
+      if (profileId === undefined) return undefined;
+      try {
+        return await runProfile(profileId);
+      } catch (error) {
+        await store.appendLog({ profileId, level: 'warn', code: 'SYNC_NOT_RUN', message: String((error as Error)?.message ?? error) }).catch(() => undefined);
+        return undefined;
+      }
+    },
+
+    async onNotificationClicked(id: string): Promise<void> {
+      const parsed = parseNotificationId(id);
+      if (!parsed) return;
+      const inbox = deps.pageExists ? await deps.pageExists('inbox.html') : false;
+      const url = await clickTarget(store, parsed, inbox);
+      await deps.openTab(url);
+      await notifications.clear(id);
+    },
+
+    updateBadge,
+    /** For e2e and diagnostics: the time of the worker's clock. */
+    now: nowIso,
+  };
+}
+
+export type Worker = ReturnType<typeof createWorker>;

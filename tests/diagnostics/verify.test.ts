@@ -1,0 +1,203 @@
+// verifyProfile against the KSeF simulator: real HTTP, the real XAdES signer, the OpenSSL fixtures, a
+// fake-indexeddb store; one test per path a bookkeeper can meet on "Weryfikuj certyfikat".
+import { readFileSync } from 'node:fs';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAuthSession, createMemoryTokenStore, type MemoryTokenStore } from '../../lib/auth';
+import { verifyProfile, type VerifyDeps, type VerifyReport } from '../../lib/diagnostics';
+import { createKsefClient, type Clock } from '../../lib/ksef';
+import { loadCredentials, type Credentials } from '../../lib/pki';
+import { createStore, defaultPreferences, type Profile, type Store } from '../../lib/store';
+import { pkiExpected, startChecked, type Checked } from '../ksef-sim/kit';
+
+const OWNER = pkiExpected.nips.person;
+const SEAL = pkiExpected.nips.seal;
+const OTHER = pkiExpected.nips.other;
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/pki/${name}`, import.meta.url), 'utf8');
+const cache: Record<string, Credentials> = {};
+async function creds(name: string): Promise<Credentials> {
+  cache[name] ??= await loadCredentials({ certificate: fixture(`${name}.crt`), privateKey: fixture(`${name}.key`), password: pkiExpected.password });
+  return cache[name]!;
+}
+
+let sim: Checked;
+let store: Store;
+let tokens: Map<string, MemoryTokenStore>;
+
+function clock(): Clock {
+  return { now: () => sim.sim.state.clock.now(), sleep: async (ms) => void sim.sim.admin.advanceClock(ms) };
+}
+
+function deps(overrides: Partial<VerifyDeps> = {}): VerifyDeps {
+  return {
+    store,
+    createClient: (profile: Profile) =>
+      createKsefClient({ baseUrl: profile.baseUrl ?? sim.sim.baseUrl }, { clock: clock(), maxAttempts: 1, maxWaitMs: 1, timeoutMs: 5_000 }),
+    createSession: (profile, credentials, client) => {
+      const tokenStore = tokens.get(profile.id) ?? createMemoryTokenStore();
+      tokens.set(profile.id, tokenStore);
+      return createAuthSession({
+        client,
+        tokenStore,
+        credentials: { certificate: credentials.certificate, privateKey: credentials.privateKey },
+        context: { type: 'Nip', value: profile.nip },
+        clock: clock(),
+      });
+    },
+    now: () => new Date(sim.sim.state.clock.now()),
+    ...overrides,
+  };
+}
+
+async function profileWith(id: string, nip: string, certificate?: string, baseUrl = sim.sim.baseUrl): Promise<string> {
+  await store.saveProfile({ id, name: `Organizacja ${id}`, nip, environment: 'simulator', baseUrl, preferences: defaultPreferences() });
+  if (certificate) {
+    const c = await creds(certificate);
+    await store.saveCredentials(id, { certificate: c.certificate, privateKey: c.privateKey });
+  }
+  return id;
+}
+
+const statuses = (report: VerifyReport) => Object.fromEntries(report.steps.map((s) => [s.id, s.status]));
+const step = (report: VerifyReport, id: string) => report.steps.find((s) => s.id === id)!;
+
+beforeAll(async () => {
+  sim = await startChecked({ seed: 'diagnostics-verify' });
+});
+afterAll(() => sim.sim.stop());
+beforeEach(() => {
+  store = createStore({ indexedDB: new IDBFactory(), now: () => new Date(sim.sim.state.clock.now()) });
+  tokens = new Map();
+  sim.sim.admin.clearFaults();
+});
+afterEach(() => {
+  expect(sim.checker.responseViolations).toEqual([]);
+});
+
+describe('verifyProfile', () => {
+  it.each([['person-tinpl-ec'], ['person-rsa2048']])('passes every step for the owner with %s', async (name) => {
+    const id = await profileWith('owner', OWNER, name);
+    const report = await verifyProfile(deps(), id);
+    expect(statuses(report)).toEqual({ certificate: 'ok', challenge: 'ok', signature: 'ok', login: 'ok', read: 'ok', send: 'ok' });
+    expect(report).toMatchObject({ profileId: 'owner', ok: true, permissions: { canReadInvoices: true, canSendInvoices: true, isOwner: true } });
+    expect(report.checkedAt).toBe(new Date(sim.sim.state.clock.now()).toISOString());
+  });
+
+  it('reuses a login that is still valid and says so', async () => {
+    const id = await profileWith('owner', OWNER, 'person-tinpl-ec');
+    await verifyProfile(deps(), id);
+    const second = await verifyProfile(deps(), id);
+    expect(statuses(second)).toMatchObject({ challenge: 'skipped', signature: 'skipped', login: 'ok', read: 'ok' });
+    expect(step(second, 'login').verdict).toMatchObject({ code: 'LOGIN_REUSED', severity: 'info' });
+    expect(second.ok).toBe(true);
+  });
+
+  it('fails the first step when no certificate is saved, or the profile is gone', async () => {
+    const id = await profileWith('bare', OWNER);
+    const report = await verifyProfile(deps(), id);
+    expect(step(report, 'certificate')).toMatchObject({ status: 'failed', verdict: { code: 'NO_CREDENTIALS' } });
+    expect(step(report, 'certificate').verdict!.fix.pl).toContain('Zapisz certyfikat');
+    expect(statuses(report)).toMatchObject({ challenge: 'skipped', login: 'skipped', send: 'skipped' });
+    const missing = await verifyProfile(deps(), 'nobody');
+    expect(missing).toMatchObject({ ok: false });
+    expect(missing.steps[0]).toMatchObject({ id: 'certificate', status: 'failed', verdict: { code: 'PROFILE_NOT_FOUND' } });
+    expect(missing.steps.slice(1).map((s) => s.status)).toEqual(['skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
+  });
+
+  it('stops at the local check for an offline certificate, before any request', async () => {
+    const id = await profileWith('offline', OWNER, 'offline-ec');
+    sim.sim.admin.clearRequests();
+    const report = await verifyProfile(deps(), id);
+    expect(step(report, 'certificate')).toMatchObject({ status: 'failed', verdict: { code: 'OFFLINE_CERTIFICATE', severity: 'error' } });
+    expect(step(report, 'certificate').verdict!.title.pl).toBe('To certyfikat typu Offline – nie służy do logowania');
+    expect(sim.sim.admin.requests()).toEqual([]);
+    expect(report.ok).toBe(false);
+  });
+
+  it('names both NIPs and the grant steps when the certificate holder has no permissions (415)', async () => {
+    const id = await profileWith('foreign', SEAL, 'other-nip-ec');
+    const report = await verifyProfile(deps(), id);
+    expect(step(report, 'certificate')).toMatchObject({ status: 'warning', verdict: { code: 'NIP_MISMATCH', data: { certificateNip: OTHER, organizationNip: SEAL } } });
+    expect(step(report, 'certificate').verdict!.title.pl).toBe(`Certyfikat wystawiono na NIP ${OTHER}, a organizacja ma NIP ${SEAL}`);
+    const login = step(report, 'login');
+    expect(login).toMatchObject({ status: 'failed', verdict: { code: 'NO_PERMISSIONS', data: { ksefStatus: 415, organizationNip: SEAL } } });
+    expect(login.verdict!.fix.pl).toContain(`NIP ${OTHER}`);
+    expect(login.verdict!.fix.pl).toContain('„Uprawnienia” → „Nadaj uprawnienia”');
+    expect(login.verdict!.fix.en).toContain(`for NIP ${SEAL}`);
+    expect(statuses(report)).toMatchObject({ challenge: 'ok', signature: 'ok', read: 'skipped', send: 'skipped' });
+  });
+
+  it('reports a reader without the right to issue invoices as a warning, not a failure', async () => {
+    sim.sim.admin.setGrants({ context: SEAL, identity: { type: 'Nip', value: OTHER }, permissions: ['InvoiceRead'] });
+    const id = await profileWith('reader', SEAL, 'other-nip-ec');
+    const report = await verifyProfile(deps(), id);
+    expect(statuses(report)).toMatchObject({ login: 'ok', read: 'ok', send: 'warning' });
+    expect(step(report, 'send').verdict).toMatchObject({ code: 'NO_SEND_PERMISSION', severity: 'warning' });
+    expect(step(report, 'send').verdict!.cause.pl).toContain('Obecne uprawnienia: Przeglądanie faktur.');
+    expect(report).toMatchObject({ ok: true, permissions: { canReadInvoices: true, canSendInvoices: false, isOwner: false } });
+  });
+
+  it('shows the required and present permissions from KSeF\'s 403 when reading is not allowed', async () => {
+    sim.sim.admin.setGrants({ context: SEAL, identity: { type: 'Nip', value: OTHER }, permissions: ['InvoiceWrite'] });
+    const id = await profileWith('writer', SEAL, 'other-nip-ec');
+    const report = await verifyProfile(deps(), id);
+    const read = step(report, 'read');
+    expect(read).toMatchObject({ status: 'failed', verdict: { code: 'MISSING_PERMISSIONS', data: { required: ['InvoiceRead'], present: ['InvoiceWrite'] } } });
+    expect(read.verdict!.cause.pl).toBe(
+      `KSeF odmówił (kod 403). Potrzebne jest jedno z uprawnień: Przeglądanie faktur. Osoba z certyfikatu (NIP ${OTHER}) ma obecnie: Wystawianie faktur.`,
+    );
+    expect(read.verdict!.cause.en).toContain('One of these permissions is required: View invoices.');
+    expect(step(report, 'send').status).toBe('ok');
+    expect(report.ok).toBe(false);
+  });
+
+  it('explains 21115 as a certificate of another environment', async () => {
+    const id = await profileWith('prod-cert', OWNER, 'person-tinpl-prod-ec');
+    const report = await verifyProfile(deps(), id);
+    const signature = step(report, 'signature');
+    expect(signature).toMatchObject({ status: 'failed', verdict: { code: 'OTHER_ENVIRONMENT', data: { environment: 'simulator' } } });
+    expect(signature.verdict!.title.pl).toBe('KSeF nie przyjął certyfikatu (kod 21115)');
+    expect(signature.verdict!.cause.pl).toContain('Wybrane środowisko: symulator KSeF (do testów).');
+    expect(statuses(report)).toMatchObject({ challenge: 'ok', login: 'skipped' });
+  });
+
+  it('gives KSeF\'s reason when it refuses the certificate (460)', async () => {
+    const id = await profileWith('late', OWNER, 'person-tinpl-ec');
+    sim.sim.admin.setClock('2046-01-01T00:00:00Z'); // after the certificate's notAfter, as KSeF's clock sees it
+    try {
+      const report = await verifyProfile(deps({ now: () => new Date('2030-01-01T00:00:00Z') }), id);
+      const login = step(report, 'login');
+      expect(login).toMatchObject({ status: 'failed', verdict: { code: 'CERTIFICATE_REFUSED', data: { ksefStatus: 460 } } });
+      expect(login.verdict!.cause.pl).toMatch(/^KSeF zakończył logowanie kodem 460 i podał powód: „.+”\.$/);
+      expect(login.verdict!.fix.pl.length).toBeGreaterThan(20);
+    } finally {
+      sim.sim.admin.setClock(new Date().toISOString());
+    }
+  });
+
+  it('says KSeF is unreachable when nothing answers', async () => {
+    const id = await profileWith('offline-net', OWNER, 'person-tinpl-ec', 'http://127.0.0.1:9/v2');
+    const report = await verifyProfile(deps(), id);
+    expect(step(report, 'challenge')).toMatchObject({ status: 'failed', verdict: { code: 'KSEF_UNREACHABLE' } });
+    expect(step(report, 'challenge').verdict!.title.pl).toBe('Nie udało się połączyć z KSeF');
+    expect(statuses(report)).toMatchObject({ certificate: 'ok', signature: 'skipped', login: 'skipped' });
+  });
+
+  it('says until when KSeF rate-limits the login', async () => {
+    sim.sim.admin.addFault({ path: '/v2/auth/challenge', kind: 'http429', retryAfterSeconds: 600 });
+    const id = await profileWith('busy', OWNER, 'person-tinpl-ec');
+    const report = await verifyProfile(deps(), id);
+    const challenge = step(report, 'challenge');
+    expect(challenge).toMatchObject({ status: 'failed', verdict: { code: 'RATE_LIMITED', severity: 'warning' } });
+    const retryAt = Date.parse(String(challenge.verdict!.data.retryAt));
+    expect(retryAt).toBeGreaterThan(Date.now() + 500_000);
+    const time = new Intl.DateTimeFormat('pl-PL', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit' }).format(retryAt);
+    expect(challenge.verdict!.cause.pl).toContain(time);
+  });
+
+  it('checks its arguments', async () => {
+    await expect(verifyProfile(deps(), '')).rejects.toThrow(new TypeError('"profileId" must be a non-empty string'));
+    await expect(verifyProfile({ ...deps(), now: undefined as never }, 'x')).rejects.toThrow(new TypeError('"deps.now" must be a function'));
+    await expect(verifyProfile(null as never, 'x')).rejects.toThrow(new TypeError('"deps" must be an object'));
+  });
+});
