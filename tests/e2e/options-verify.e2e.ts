@@ -1,52 +1,14 @@
 // Issue 6, "Weryfikuj certyfikat" in Chromium: the page saves a certificate, the worker's verifyProfile handler
-// (lib/diagnostics) logs in to the simulator, and the page lists each step with its verdict. The helpers are
-// repeated from options.e2e.ts (a test file cannot import another without running its tests).
+// (lib/diagnostics) logs in to the simulator, and the page lists each step with its verdict. Shared steps are
+// in options-page.ts.
 // Screenshots at 1280 px and 400 px go to test-results/screenshots/options-verify-*.png.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../ksef-sim';
 import { launchExtension, screenshotPath, type LaunchedExtension } from './launch';
-const PKI = path.resolve('tests/fixtures/pki');
-const expected = JSON.parse(readFileSync(path.join(PKI, 'expected.json'), 'utf8')) as {
-  password: string;
-  nips: { person: string; seal: string; other: string };
-};
-
-async function openOptions(ext: LaunchedExtension, search = '', width = 1280): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html${search}`);
-  await page.locator('main[data-ready="true"]').waitFor(); // the profiles are loaded: typing now is not overwritten
-  return page;
-}
-
-async function fillOrganisation(page: Page, org: { name: string; nip: string; baseUrl?: string; environment?: string }) {
-  await page.getByLabel('Nazwa organizacji').fill(org.name);
-  await page.getByLabel('NIP organizacji').fill(org.nip);
-  await page.getByLabel('Środowisko KSeF').selectOption(org.environment ?? 'simulator');
-  if (org.baseUrl) await page.getByLabel('Adres symulatora (API)').fill(org.baseUrl);
-}
-
-async function chooseFiles(page: Page, files: { certificate?: string; key?: string; p12?: string }, password?: string) {
-  if (files.certificate) await page.getByLabel('Certyfikat (.crt)').setInputFiles(path.join(PKI, files.certificate));
-  if (files.key) await page.getByLabel('Klucz prywatny (.key)').setInputFiles(path.join(PKI, files.key));
-  if (files.p12) await page.getByLabel('albo jeden plik .p12 / .pfx').setInputFiles(path.join(PKI, files.p12));
-  if (password !== undefined) await page.getByLabel('Hasło do klucza prywatnego').fill(password);
-}
-
-/** Full-page screenshots at a wide and a narrow window. */
-async function shoot(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  await page.waitForTimeout(100);
-  await page.screenshot({ path: screenshotPath(`${name}-wide`), fullPage: true });
-  await page.setViewportSize({ width: 400, height: 900 });
-  await page.waitForTimeout(200); // let the narrow layout paint before the full-page capture
-  await page.screenshot({ path: screenshotPath(`${name}-narrow`), fullPage: true });
-  await page.setViewportSize(size);
-}
-
+import { expected, savedProfile, shoot } from './options-page';
 
 const OWNER = expected.nips.person;
 const SEAL = expected.nips.seal;
@@ -66,17 +28,6 @@ afterAll(async () => {
 });
 
 /** Sets up a simulator profile through the page and saves its certificate. */
-async function savedProfile(org: { name: string; nip: string; baseUrl?: string }, cert: string): Promise<Page> {
-  const page = await openOptions(ext);
-  await page.getByRole('button', { name: /Dodaj organizację/ }).click();
-  await fillOrganisation(page, { ...org, baseUrl: org.baseUrl ?? sim.baseUrl });
-  await chooseFiles(page, { certificate: `${cert}.crt`, key: `${cert}.key` }, expected.password);
-  await page.getByTestId('local-ok').waitFor();
-  await page.getByRole('button', { name: 'Zapisz certyfikat' }).click();
-  await page.getByText('Certyfikat zapisany.', { exact: false }).waitFor();
-  return page;
-}
-
 async function verifySteps(page: Page): Promise<Record<string, string>> {
   await page.getByRole('button', { name: 'Weryfikuj certyfikat' }).click();
   const report = page.getByTestId('verify-report');
@@ -87,7 +38,7 @@ async function verifySteps(page: Page): Promise<Record<string, string>> {
 
 describe('options page: "Weryfikuj certyfikat" through the worker', () => {
   it('logs in and finds both permissions for the owner', async () => {
-    const page = await savedProfile({ name: 'Weryfikacja OK', nip: OWNER }, 'person-tinpl-ec');
+    const page = await savedProfile(ext, sim.baseUrl, { name: 'Weryfikacja OK', nip: OWNER }, 'person-tinpl-ec');
     expect(await verifySteps(page)).toEqual({ certificate: 'ok', challenge: 'ok', signature: 'ok', login: 'ok', read: 'ok', send: 'ok' });
     await page.getByText('Wszystko działa: logowanie do KSeF udane, faktury będą pobierane.').waitFor();
     expect(await page.getByTestId('verify-report').textContent()).toContain('Uprawnienia w KSeF: Właściciel');
@@ -96,7 +47,7 @@ describe('options page: "Weryfikuj certyfikat" through the worker', () => {
   });
 
   it('no permissions at all (415): who, where and the steps in Aplikacja Podatnika', async () => {
-    const page = await savedProfile({ name: 'Bez uprawnień', nip: SEAL }, 'other-nip-ec');
+    const page = await savedProfile(ext, sim.baseUrl, { name: 'Bez uprawnień', nip: SEAL }, 'other-nip-ec');
     const steps = await verifySteps(page);
     expect(steps).toMatchObject({ certificate: 'warning', login: 'failed', read: 'skipped' });
     const verdict = page.locator('[data-step="login"] [data-verdict="NO_PERMISSIONS"]');
@@ -109,7 +60,7 @@ describe('options page: "Weryfikuj certyfikat" through the worker', () => {
   it('permissions set in the simulator without InvoiceRead: KSeF\'s 403 with required and present', async () => {
     sim.admin.setGrants({ context: SEAL, identity: { type: 'Nip', value: OTHER }, permissions: ['InvoiceWrite'] });
     try {
-      const page = await savedProfile({ name: 'Tylko wystawianie', nip: SEAL }, 'other-nip-ec');
+      const page = await savedProfile(ext, sim.baseUrl, { name: 'Tylko wystawianie', nip: SEAL }, 'other-nip-ec');
       expect(await verifySteps(page)).toMatchObject({ login: 'ok', read: 'failed', send: 'ok' });
       const verdict = page.locator('[data-step="read"] [data-verdict="MISSING_PERMISSIONS"]');
       expect(await verdict.textContent()).toContain('Potrzebne jest jedno z uprawnień: Przeglądanie faktur.');
@@ -122,7 +73,7 @@ describe('options page: "Weryfikuj certyfikat" through the worker', () => {
   });
 
   it('another environment\'s certificate (21115)', async () => {
-    const page = await savedProfile({ name: 'Certyfikat produkcyjny', nip: OWNER }, 'person-tinpl-prod-ec');
+    const page = await savedProfile(ext, sim.baseUrl, { name: 'Certyfikat produkcyjny', nip: OWNER }, 'person-tinpl-prod-ec');
     expect(await verifySteps(page)).toMatchObject({ challenge: 'ok', signature: 'failed', login: 'skipped' });
     expect(await page.locator('[data-step="signature"] [data-verdict="OTHER_ENVIRONMENT"] h4').textContent()).toBe('KSeF nie przyjął certyfikatu (kod 21115)');
     await shoot(page, 'options-verify-other-environment');
@@ -130,7 +81,7 @@ describe('options page: "Weryfikuj certyfikat" through the worker', () => {
   });
 
   it('KSeF unreachable', async () => {
-    const page = await savedProfile({ name: 'Bez połączenia', nip: OWNER, baseUrl: 'http://127.0.0.1:9/v2' }, 'person-tinpl-ec');
+    const page = await savedProfile(ext, sim.baseUrl, { name: 'Bez połączenia', nip: OWNER, baseUrl: 'http://127.0.0.1:9/v2' }, 'person-tinpl-ec');
     expect(await verifySteps(page)).toMatchObject({ certificate: 'ok', challenge: 'failed' });
     await page.locator('[data-step="challenge"] [data-verdict="KSEF_UNREACHABLE"]').waitFor();
     await page.close();

@@ -8,33 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../ksef-sim';
 import { launchExtension, screenshotPath, type LaunchedExtension } from './launch';
-const PKI = path.resolve('tests/fixtures/pki');
-const expected = JSON.parse(readFileSync(path.join(PKI, 'expected.json'), 'utf8')) as {
-  password: string;
-  nips: { person: string; seal: string; other: string };
-};
-
-async function openOptions(ext: LaunchedExtension, search = '', width = 1280): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html${search}`);
-  await page.locator('main[data-ready="true"]').waitFor(); // the profiles are loaded: typing now is not overwritten
-  return page;
-}
-
-async function fillOrganisation(page: Page, org: { name: string; nip: string; baseUrl?: string; environment?: string }) {
-  await page.getByLabel('Nazwa organizacji').fill(org.name);
-  await page.getByLabel('NIP organizacji').fill(org.nip);
-  await page.getByLabel('Środowisko KSeF').selectOption(org.environment ?? 'simulator');
-  if (org.baseUrl) await page.getByLabel('Adres symulatora (API)').fill(org.baseUrl);
-}
-
-async function chooseFiles(page: Page, files: { certificate?: string; key?: string; p12?: string }, password?: string) {
-  if (files.certificate) await page.getByLabel('Certyfikat (.crt)').setInputFiles(path.join(PKI, files.certificate));
-  if (files.key) await page.getByLabel('Klucz prywatny (.key)').setInputFiles(path.join(PKI, files.key));
-  if (files.p12) await page.getByLabel('albo jeden plik .p12 / .pfx').setInputFiles(path.join(PKI, files.p12));
-  if (password !== undefined) await page.getByLabel('Hasło do klucza prywatnego').fill(password);
-}
+import { chooseFiles, expected, fillOrganisation, openOptions, PKI, savedProfile, shoot } from './options-page';
 
 /** Waits until the local checks settled and returns the verdict codes shown. */
 async function localVerdicts(page: Page): Promise<string[]> {
@@ -45,16 +19,6 @@ async function localVerdicts(page: Page): Promise<string[]> {
 }
 
 /** Full-page screenshots at a wide and a narrow window. */
-async function shoot(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  await page.waitForTimeout(100);
-  await page.screenshot({ path: screenshotPath(`${name}-wide`), fullPage: true });
-  await page.setViewportSize({ width: 400, height: 900 });
-  await page.waitForTimeout(200); // let the narrow layout paint before the full-page capture
-  await page.screenshot({ path: screenshotPath(`${name}-narrow`), fullPage: true });
-  await page.setViewportSize(size);
-}
-
 /** What the extension's IndexedDB holds for a profile, read in the service worker through lib/store. */
 async function storedProfile(ext: LaunchedExtension, profileId: string) {
   return ext.sw.evaluate(async (id) => {
@@ -307,20 +271,9 @@ describe('options page: several organisations and languages', () => {
 });
 
 /** Sets up a simulator profile through the page and saves its certificate. */
-async function savedProfile(org: { name: string; nip: string; baseUrl?: string }, cert: string): Promise<Page> {
-  const page = await openOptions(ext);
-  await page.getByRole('button', { name: /Dodaj organizację/ }).click();
-  await fillOrganisation(page, { ...org, baseUrl: org.baseUrl ?? sim.baseUrl });
-  await chooseFiles(page, { certificate: `${cert}.crt`, key: `${cert}.key` }, expected.password);
-  await page.getByTestId('local-ok').waitFor();
-  await page.getByRole('button', { name: 'Zapisz certyfikat' }).click();
-  await page.getByText('Certyfikat zapisany.', { exact: false }).waitFor();
-  return page;
-}
-
 describe('options page: removal', () => {
   it('removes the key, tokens and invoices only after confirmation', async () => {
-    const page = await savedProfile({ name: 'Do usunięcia', nip: OWNER }, 'person-tinpl-ec');
+    const page = await savedProfile(ext, sim.baseUrl, { name: 'Do usunięcia', nip: OWNER }, 'person-tinpl-ec');
     const id = (await profileIds(ext)).find((p) => p.name === 'Do usunięcia')!.id;
     await page.getByRole('button', { name: 'Usuń certyfikat i dane' }).click();
     const dialog = page.getByRole('dialog', { name: 'Usunąć organizację Do usunięcia?' });

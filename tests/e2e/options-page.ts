@@ -1,0 +1,62 @@
+// Shared steps of the options-page end-to-end tests (tests/e2e/options*.e2e.ts): open the page, fill the
+// organisation, choose the files, save, and take the wide and narrow screenshots.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { screenshotPath, type LaunchedExtension } from './launch';
+
+export const PKI = path.resolve('tests/fixtures/pki');
+export const expected = JSON.parse(readFileSync(path.join(PKI, 'expected.json'), 'utf8')) as {
+  password: string;
+  nips: { person: string; seal: string; other: string };
+};
+
+export async function openOptions(ext: LaunchedExtension, search = '', width = 1280): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html${search}`);
+  await page.locator('main[data-ready="true"]').waitFor(); // the profiles are loaded: typing now is not overwritten
+  return page;
+}
+
+export async function fillOrganisation(page: Page, org: { name: string; nip: string; baseUrl?: string; environment?: string }) {
+  await page.getByLabel('Nazwa organizacji').fill(org.name);
+  await page.getByLabel('NIP organizacji').fill(org.nip);
+  await page.getByLabel('Środowisko KSeF').selectOption(org.environment ?? 'simulator');
+  if (org.baseUrl) await page.getByLabel('Adres symulatora (API)').fill(org.baseUrl);
+}
+
+export async function chooseFiles(page: Page, files: { certificate?: string; key?: string; p12?: string }, password?: string) {
+  if (files.certificate) await page.getByLabel('Certyfikat (.crt)').setInputFiles(path.join(PKI, files.certificate));
+  if (files.key) await page.getByLabel('Klucz prywatny (.key)').setInputFiles(path.join(PKI, files.key));
+  if (files.p12) await page.getByLabel('albo jeden plik .p12 / .pfx').setInputFiles(path.join(PKI, files.p12));
+  if (password !== undefined) await page.getByLabel('Hasło do klucza prywatnego').fill(password);
+}
+
+/** Full-page screenshots at a wide and a narrow window. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: screenshotPath(`${name}-wide`), fullPage: true });
+  await page.setViewportSize({ width: 400, height: 900 });
+  await page.waitForTimeout(200); // let the narrow layout paint before the full-page capture
+  await page.screenshot({ path: screenshotPath(`${name}-narrow`), fullPage: true });
+  await page.setViewportSize(size);
+}
+
+/** A new organisation saved with the fixture certificate `cert` (its .crt and AP-style .key). */
+export async function savedProfile(
+  ext: LaunchedExtension,
+  simulatorBaseUrl: string,
+  org: { name: string; nip: string; baseUrl?: string },
+  cert: string,
+): Promise<Page> {
+  const page = await openOptions(ext);
+  await page.getByRole('button', { name: /Dodaj organizację/ }).click();
+  await fillOrganisation(page, { ...org, baseUrl: org.baseUrl ?? simulatorBaseUrl });
+  await chooseFiles(page, { certificate: `${cert}.crt`, key: `${cert}.key` }, expected.password);
+  await page.getByTestId('local-ok').waitFor();
+  await page.getByRole('button', { name: 'Zapisz certyfikat' }).click();
+  await page.getByText('Certyfikat zapisany.', { exact: false }).waitFor();
+  return page;
+}
