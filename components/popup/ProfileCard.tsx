@@ -38,7 +38,10 @@ export function ProfileCard({ profile, status, newCount, newest, lang, syncing, 
       </header>
       {state ? (
         <div className={`kp-popup-state kp-popup-state--${TONE[state]}`} data-state={state}>
-          <strong>{t(lang, `popup_state_${state}`)}</strong>
+          <strong>
+            {/* Credentials saved, nothing fetched yet: "connected" would claim more than we know. */}
+            {state === 'ok' && !status?.lastSyncAt ? t(lang, 'popup_state_waiting') : t(lang, `popup_state_${state}`)}
+          </strong>
           {problem ? <p>{lang === 'en' ? problem.messageEn : problem.message}</p> : null}
           {problem?.fix ? <p className="kp-popup-fix-text">{lang === 'en' ? (problem.fixEn ?? problem.fix) : problem.fix}</p> : null}
           {state === 'rate_limited' && status?.rateLimitedUntil && !problem ? (

@@ -42,8 +42,9 @@ function said(e: KsefException, withDescription: boolean): string {
 export function ksefMessageKey(facts: MessageFacts): { key: string; params: Params } {
   const first = facts.exceptions?.[0];
   if (facts.code === 'RATE_LIMITED') {
-    const minutes = Math.max(1, Math.ceil((facts.retryAfter ?? 60) / 60));
-    return { key: 'ksef_error_RATE_LIMITED', params: { minutes } };
+    const seconds = Math.max(1, Math.ceil(facts.retryAfter ?? 60));
+    if (seconds < 60) return { key: 'ksef_error_RATE_LIMITED_SECONDS', params: { seconds } };
+    return { key: 'ksef_error_RATE_LIMITED', params: { minutes: Math.ceil(seconds / 60) } };
   }
   if (facts.code !== 'HTTP') return { key: `ksef_error_${facts.code}`, params: {} };
   const known = facts.exceptions?.find((e) => EXCEPTION_CODES_WITH_MESSAGES.includes(e.code));

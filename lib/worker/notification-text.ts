@@ -32,7 +32,10 @@ export function newInvoicesText(notice: NewInvoicesNotice): NotificationText {
       message: t(lang, 'notify_imported_message', { imported: tp(lang, 'imported_invoices', total) }),
     };
   }
-  const lines = [tp(lang, 'new_cost_invoices', total), ...notice.invoices.slice(0, SELLERS_SHOWN).map((i) => sellerLine(i, lang))];
+  // "kosztowe" (purchase) only when purchases are all this profile fetches; sales and third-party invoices are
+  // opt-in subject types, and then the count may mix kinds.
+  const onlyPurchases = profile.preferences.subjectTypes.every((type) => type === 'Subject2');
+  const lines = [tp(lang, onlyPurchases ? 'new_cost_invoices' : 'new_invoices', total), ...notice.invoices.slice(0, SELLERS_SHOWN).map((i) => sellerLine(i, lang))];
   if (total > SELLERS_SHOWN) lines.push(t(lang, 'notify_more', { count: total - SELLERS_SHOWN }));
   return {
     title: t(lang, 'notify_new_title', { organisation }),

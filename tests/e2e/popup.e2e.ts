@@ -70,7 +70,7 @@ describe('popup with two organisations and 10 012 invoices', () => {
     await card.getByRole('button', { name: 'Sprawdź teraz' }).click();
     await expect.poll(() => page.locator('.kp-popup-message').textContent(), { timeout: 30_000 }).toBe('Sprawdzanie rozpoczęte.');
     await expect.poll(() => card.locator('[data-state]').getAttribute('data-state')).toBe('ok');
-    expect(await card.locator('.kp-popup-state').textContent()).toContain('Połączono z KSeF');
+    await expect.poll(() => card.locator('.kp-popup-state').textContent(), { timeout: 30_000 }).toContain('Połączono z KSeF');
     expect(await card.locator('.kp-popup-times').textContent()).toMatch(/^Ostatnio sprawdzono: \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
     await page.screenshot({ path: screenshotPath('popup-synced'), fullPage: true });
     await page.close();

@@ -115,6 +115,13 @@ describe('ProfileCard', () => {
     expect(text).toContain('FV/1/2025');
   });
 
+  it('does not claim a connection before the first check', () => {
+    const text = render('ok', { lastSyncAt: undefined });
+    expect(text).toContain('Czeka na pierwsze sprawdzenie');
+    expect(text).not.toContain('Połączono z KSeF');
+    expect(text).toContain('Jeszcze nie sprawdzono');
+  });
+
   it('shows the reason and what to do', () => {
     const text = render('attention', {
       problem: { code: 'AUTH_FAILED', message: 'KSeF odrzucił certyfikat.', messageEn: 'KSeF refused the certificate.', fix: 'Wgraj nowy certyfikat.' },

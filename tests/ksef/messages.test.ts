@@ -9,6 +9,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 const keys = [
   ...KSEF_ERROR_CODES.filter((c) => c !== 'HTTP').map((c) => `ksef_error_${c}`),
+  'ksef_error_RATE_LIMITED_SECONDS',
   'ksef_error_HTTP',
   'ksef_error_HTTP_exception',
   'ksef_error_HTTP_401',
@@ -19,6 +20,18 @@ const keys = [
   ...EXCEPTION_CODES_WITH_MESSAGES.map((c) => `ksef_exception_${c}`),
   ...AUTH_ERROR_CODES.map((c) => `auth_error_${c}`),
 ];
+
+describe('rate-limit messages', () => {
+  it.each([
+    [4, 'ksef_error_RATE_LIMITED_SECONDS', { seconds: 4 }],
+    [59, 'ksef_error_RATE_LIMITED_SECONDS', { seconds: 59 }],
+    [60, 'ksef_error_RATE_LIMITED', { minutes: 1 }],
+    [61, 'ksef_error_RATE_LIMITED', { minutes: 2 }],
+    [3600, 'ksef_error_RATE_LIMITED', { minutes: 60 }],
+  ])('a %s s block says %s', (retryAfter, key, params) => {
+    expect(ksefMessageKey({ code: 'RATE_LIMITED', retryAfter } as never)).toEqual({ key, params });
+  });
+});
 
 describe('catalog entries of ksef_ and auth_', () => {
   it.each(keys)('%s exists in Polish and English with the same placeholders', (key) => {

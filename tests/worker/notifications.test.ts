@@ -55,6 +55,16 @@ describe('newInvoicesText', () => {
     expect(lines[4]).toBe(total > 3 ? t('pl', 'notify_more', { count: total - 3 }) : undefined);
   });
 
+  it.each([
+    [1, '1 nowa faktura'],
+    [3, '3 nowe faktury'],
+    [5, '5 nowych faktur'],
+  ])('says "%s" without "kosztowe" when the profile also fetches sales invoices', (total, first) => {
+    const both = { ...profile, preferences: { ...profile.preferences, subjectTypes: ['Subject2', 'Subject1'] as Profile['preferences']['subjectTypes'] } };
+    const invoices = [record(1, 'Alfa'), record(2, 'Beta'), record(3, 'Gamma')].slice(0, Math.min(total, 3));
+    expect(newInvoicesText({ profile: both, batchId: 'x', invoices, total, firstSync: false }).message.split('\n')[0]).toBe(first);
+  });
+
   it('announces a first sync once, as a summary, in the profile language', () => {
     const text = newInvoicesText({ profile: { ...profile, preferences: { ...profile.preferences, language: 'en' } }, batchId: 'x', invoices: [record(1, 'A')], total: 42, firstSync: true });
     expect(text.message).toBe(t('en', 'notify_imported_message', { imported: tp('en', 'imported_invoices', 42) }));
