@@ -116,9 +116,9 @@ results.xades = xadesFigures;
 // requests per idle poll (target 1), storing one page of 250 invoices, and a 10 001-invoice backfill that
 // crosses KSeF's 10 000-record cap (requests and time).
 {
-  const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
-  // lib/store builds key ranges with the global IDBKeyRange, which Node lacks.
-  (globalThis as { IDBKeyRange?: unknown }).IDBKeyRange ??= IDBKeyRange;
+  // idb and lib/store use the IndexedDB globals (IDBRequest, IDBKeyRange, …), which Node lacks.
+  await import('fake-indexeddb/auto');
+  const { IDBFactory } = await import('fake-indexeddb');
   const { createStore, defaultPreferences } = await import('../lib/store');
   const { syncProfile } = await import('../lib/sync');
   const { createRateLimiter } = await import('../lib/ksef');

@@ -42,6 +42,11 @@ if [ ! -s "$CERT_DIR/anna-nowak.crt" ] || ! openssl x509 -checkend 86400 -noout 
 fi
 
 # --- the simulator, stopped whenever this script ends --------------------------------------------------
+if node -e 'require("net").createConnection({ host: "127.0.0.1", port: +process.argv[1] }).on("connect", () => process.exit(0)).on("error", () => process.exit(1))' "$PORT"; then
+  echo "Port $PORT on 127.0.0.1 is already in use (is another npm start still running?)." >&2
+  echo "Stop it, or choose another port: KSEF_PILOT_SIM_PORT=8788 npm start" >&2
+  exit 1
+fi
 echo "› starting the KSeF simulator on http://127.0.0.1:$PORT"
 node --import tsx tests/ksef-sim/cli.ts --port "$PORT" --demo --quiet &   # one process, so SIM_PID is the server
 SIM_PID=$!
