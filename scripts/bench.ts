@@ -1,5 +1,7 @@
 // Speed figures, written to bench-results/bench.json (never asserted in tests). Median of repeated runs.
 import 'reflect-metadata';
+// The sync figures run lib/store in Node: idb needs the IndexedDB globals (IDBRequest, IDBKeyRange, …).
+import 'fake-indexeddb/auto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadCredentials, readCertificate, readPrivateKey } from '../lib/pki';
@@ -116,8 +118,6 @@ results.xades = xadesFigures;
 // requests per idle poll (target 1), storing one page of 250 invoices, and a 10 001-invoice backfill that
 // crosses KSeF's 10 000-record cap (requests and time).
 {
-  // idb and lib/store use the IndexedDB globals (IDBRequest, IDBKeyRange, …), which Node lacks.
-  await import('fake-indexeddb/auto');
   const { IDBFactory } = await import('fake-indexeddb');
   const { createStore, defaultPreferences } = await import('../lib/store');
   const { syncProfile } = await import('../lib/sync');
