@@ -17,7 +17,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'pl',
-    permissions: ['alarms', 'notifications', 'storage'],
+    // IndexedDB needs no permission; nothing uses chrome.storage (DESIGN.md: no secret there, and no need).
+    permissions: ['alarms', 'notifications'],
     host_permissions: mode === 'development' ? [...KSEF_API_HOSTS, ...SIMULATOR_HOSTS] : KSEF_API_HOSTS,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
