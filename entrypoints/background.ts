@@ -31,6 +31,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void worker.onStartup());
   browser.runtime.onInstalled.addListener(() => void worker.onStartup());
   browser.notifications.onClicked.addListener((id) => void worker.onNotificationClicked(id));
-  // A worker woken by anything else (a message, a click) still makes sure the alarms exist.
-  void worker.onStartup();
+  // Alarms and the badge outlive a worker's restart; they are lost only when the browser restarts or the
+  // extension is installed or updated, which the two listeners above cover. So a wake for an alarm or a
+  // message costs no extra store reads.
 });
