@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKsefClient, isKsefError, KsefError, type KsefClient } from '../../lib/ksef';
+import { createKsefClient, isKsefError, type KsefClient } from '../../lib/ksef';
 import { t } from '../../lib/i18n';
-import { createFakeClock, createFakeKsef, T0, type FakeClock, type FakeKsef } from './fake-ksef';
+import { createFakeClock, createFakeKsef, T0, type FakeClock, type FakeKsef, caught } from './fake-ksef';
 import { AUTH_REF, SESSION_REF, challengeBody, exceptionResponse, makeJwt, problem400, tokensBody } from './samples';
 
 const TOKEN = makeJwt({ per: ['Owner'] });
@@ -27,15 +27,6 @@ afterEach(() => {
   expect(fake.problems).toEqual([]);
 });
 
-async function caught(promise: Promise<unknown>): Promise<KsefError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isKsefError(error)).toBe(true);
-    return error as KsefError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('error bodies', () => {
   it('reads the default ExceptionResponse (400)', async () => {

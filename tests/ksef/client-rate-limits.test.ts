@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createKsefClient, createRateLimiter, DEFAULT_BUDGETS, KsefError, type KsefClient } from '../../lib/ksef';
 import { t } from '../../lib/i18n';
-import { createFakeClock, createFakeKsef, T0, type FakeClock, type FakeKsef } from './fake-ksef';
+import { createFakeClock, createFakeKsef, T0, type FakeClock, type FakeKsef, caught } from './fake-ksef';
 import { KSEF_NUMBER, makeJwt, metadataBody } from './samples';
 
 const TOKEN = makeJwt({ per: ['Owner'] });
@@ -30,14 +30,6 @@ afterEach(() => {
   expect(fake.problems).toEqual([]);
 });
 
-async function caught(promise: Promise<unknown>): Promise<KsefError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as KsefError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const query = () => client.invoices.queryMetadata(FILTERS, {}, TOKEN);
 

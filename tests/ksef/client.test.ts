@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKsefClient, createRateLimiter, KsefError, type KsefClient } from '../../lib/ksef';
+import { createKsefClient, type KsefClient } from '../../lib/ksef';
 import { t } from '../../lib/i18n';
-import { createFakeClock, createFakeKsef, T0, type FakeClock, type FakeKsef } from './fake-ksef';
+import { createFakeClock, createFakeKsef, T0, type FakeClock, type FakeKsef, caught } from './fake-ksef';
 import {
   AUTH_REF,
   CHALLENGE,
@@ -39,14 +39,6 @@ afterEach(() => {
   expect(fake.problems).toEqual([]);
 });
 
-async function caught(promise: Promise<unknown>): Promise<KsefError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as KsefError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createKsefClient', () => {
   it.each([

@@ -1,6 +1,8 @@
 // A scripted stand-in for KSeF's HTTP side, for unit tests only (the real stand-in is tests/ksef-sim).
 // Every request is checked against openapi.json's request schemas and every scripted JSON reply against
 // its response schemas, so a fake cannot drift from the contract unnoticed.
+import { expect } from 'vitest';
+import { isKsefError, type KsefError } from '../../lib/ksef';
 import { findOperation, validateRequest, validateResponse } from '../helpers/openapi';
 
 export interface RecordedRequest {
@@ -111,3 +113,14 @@ export function createFakeClock(start = T0) {
 }
 
 export type FakeClock = ReturnType<typeof createFakeClock>;
+
+/** The KsefError a call rejected with; fails the test when it resolved or threw something else. */
+export async function caught(promise: Promise<unknown>): Promise<KsefError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(isKsefError(error), String(error)).toBe(true);
+    return error as KsefError;
+  }
+  throw new Error('expected a rejection');
+}
