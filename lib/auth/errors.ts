@@ -1,4 +1,5 @@
 import { t, type Lang, type MessageKey, type Params } from '../i18n';
+import { hasErrorShape } from '../coded-error';
 
 /**
  * Why a login failed, in terms a user can act on. Codes from the final auth status (NOTES §3.6: 415, 425,
@@ -91,10 +92,5 @@ export class AuthError extends Error {
 }
 
 export function isAuthError(value: unknown): value is AuthError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { name?: unknown }).name === 'AuthError' &&
-    AUTH_ERROR_CODES.includes((value as { code?: AuthErrorCode }).code as AuthErrorCode)
-  );
+  return hasErrorShape(value, 'AuthError', AUTH_ERROR_CODES);
 }

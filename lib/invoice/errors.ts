@@ -1,4 +1,5 @@
 import { t, type Lang, type MessageKey, type Params } from '../i18n';
+import { hasErrorShape } from '../coded-error';
 
 /** Every way reading an invoice file can fail; each has a message in both languages (catalog `invoice_error_*`). */
 export type InvoiceErrorCode =
@@ -46,10 +47,5 @@ export class InvoiceError extends Error {
 }
 
 export function isInvoiceError(value: unknown): value is InvoiceError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { name?: unknown }).name === 'InvoiceError' &&
-    INVOICE_ERROR_CODES.includes((value as { code?: InvoiceErrorCode }).code as InvoiceErrorCode)
-  );
+  return hasErrorShape(value, 'InvoiceError', INVOICE_ERROR_CODES);
 }

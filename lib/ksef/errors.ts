@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n';
 import { ksefErrorMessage } from './error-messages';
+import { hasErrorShape } from '../coded-error';
 
 /**
  * HTTP: KSeF answered with an error status. NETWORK: no answer (DNS, TLS, connection reset, CORS).
@@ -129,10 +130,5 @@ export class KsefError extends Error {
 }
 
 export function isKsefError(value: unknown): value is KsefError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { name?: unknown }).name === 'KsefError' &&
-    KSEF_ERROR_CODES.includes((value as { code?: KsefErrorCode }).code as KsefErrorCode)
-  );
+  return hasErrorShape(value, 'KsefError', KSEF_ERROR_CODES);
 }

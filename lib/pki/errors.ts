@@ -1,4 +1,5 @@
 import { t, type Lang, type MessageKey, type Params } from '../i18n';
+import { hasErrorShape } from '../coded-error';
 
 /** Every way reading a certificate or a key can fail; each has a message in both languages. */
 export type PkiErrorCode =
@@ -65,12 +66,7 @@ export class PkiError extends Error {
 }
 
 export function isPkiError(value: unknown): value is PkiError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { name?: unknown }).name === 'PkiError' &&
-    PKI_ERROR_CODES.includes((value as { code?: PkiErrorCode }).code as PkiErrorCode)
-  );
+  return hasErrorShape(value, 'PkiError', PKI_ERROR_CODES);
 }
 
 /** Upper bound for any file the user hands us; AP's .crt and .key are a few kilobytes. */

@@ -1,5 +1,6 @@
 // The store has no user-facing text: a StoreError is a programming or data fault that the worker logs and
 // lib/diagnostics maps by `code` (STYLE rules 8 and 9: branch on `code` or `name`, not on instanceof).
+import { hasErrorShape } from '../coded-error';
 
 export type StoreErrorCode =
   /** A record given to a write function does not match its schema. */
@@ -39,10 +40,5 @@ export class StoreError extends Error {
 }
 
 export function isStoreError(value: unknown): value is StoreError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { name?: unknown }).name === 'StoreError' &&
-    STORE_ERROR_CODES.includes((value as { code?: StoreErrorCode }).code as StoreErrorCode)
-  );
+  return hasErrorShape(value, 'StoreError', STORE_ERROR_CODES);
 }

@@ -1,6 +1,7 @@
 // Failures of the sync that a page shows to the user (through the worker's message answers): a stable code
 // and the message in Polish and English from the catalog (STYLE rules 8–10).
 import { t, type MessageKey, type Params } from '../i18n';
+import { hasErrorShape } from '../coded-error';
 
 export type SyncErrorCode = 'PROFILE_NOT_FOUND' | 'NO_CREDENTIALS' | 'INVOICE_NOT_FOUND' | 'BLOCKED' | 'UNEXPECTED';
 
@@ -28,10 +29,5 @@ export class SyncError extends Error {
 }
 
 export function isSyncError(value: unknown): value is SyncError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { name?: unknown }).name === 'SyncError' &&
-    SYNC_ERROR_CODES.includes((value as { code?: SyncErrorCode }).code as SyncErrorCode)
-  );
+  return hasErrorShape(value, 'SyncError', SYNC_ERROR_CODES);
 }
