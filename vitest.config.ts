@@ -9,5 +9,7 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
     testTimeout: 30_000,
+    // STYLE rule 28: polls wait on state with a timeout that holds on a loaded 2-core machine.
+    expect: { poll: { timeout: 10_000, interval: 20 } },
   },
 });

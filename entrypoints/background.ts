@@ -1,10 +1,9 @@
 import '@/lib/platform/zod-jitless';
-import 'reflect-metadata';
 import { installDevHooks } from '@/lib/dev/hooks';
 import { verifyProfile } from '@/lib/diagnostics';
 import { acceptRequest, dispatchRequest } from '@/lib/messages';
 import { createStore } from '@/lib/store';
-import { createWorker, getProfileStatus } from '@/lib/worker';
+import { createWorker } from '@/lib/worker';
 
 // Wiring only (STYLE rules 1 and 2): build the seams, create the worker, register every listener in the
 // first turn so the event that woke the worker is not missed (RELIABILITY §2.1). The rules live in lib/worker.
@@ -19,7 +18,7 @@ export default defineBackground(() => {
     verifyProfile,
     pageExists: (path) => fetch(browser.runtime.getURL(`/${path}` as '/'), { method: 'HEAD' }).then((r) => r.ok, () => false),
   });
-  if (import.meta.env.MODE === 'development') installDevHooks(globalThis as Record<string, unknown>, { worker, getProfileStatus });
+  if (import.meta.env.MODE === 'development') installDevHooks(globalThis as Record<string, unknown>, { worker });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const request = acceptRequest(message, sender, browser.runtime.id, browser.runtime.getURL('/'));

@@ -7,7 +7,7 @@
 // would put a secret in a message. So the page decrypts the key, stores the non-extractable CryptoKey, and
 // then tells the worker `profileSaved`.
 import { z } from 'zod';
-import { t } from './i18n';
+import { t } from './i18n/shared';
 
 const profileId = z.string().min(1).max(200);
 const ksefNumber = z.string().min(1).max(64);

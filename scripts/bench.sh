@@ -9,9 +9,8 @@ echo "› Chromium figures (popup and inbox with 10 000 invoices) → bench-resu
 npx wxt build --mode development > /dev/null
 node --import tsx scripts/bench-browser.ts > /dev/null
 npx wxt build > /dev/null
-node -e '
-const fs = require("fs");
-const size = (d) => fs.readdirSync(d, { recursive: true }).map((f) => d + "/" + f).filter((f) => fs.statSync(f).isFile()).reduce((s, f) => s + fs.statSync(f).size, 0);
-const out = { date: new Date().toISOString(), releaseBuildBytes: size(".output/chrome-mv3"), backgroundJsBytes: fs.statSync(".output/chrome-mv3/background.js").size };
-fs.writeFileSync("bench-results/size.json", JSON.stringify(out, null, 2) + "\n");'
-cat bench-results/bench.json bench-results/bench-browser.json bench-results/size.json
+echo "› Chromium search latency (release build, 10 000 and 50 000 invoices) → bench-results/bench-search.json"
+node --import tsx scripts/bench-search.ts > /dev/null
+echo "› Release build sizes (background.js; JavaScript the popup, options page and inbox load) → bench-results/size.json"
+node scripts/bundle-size.mjs .output/chrome-mv3 > bench-results/size.json
+cat bench-results/bench.json bench-results/bench-browser.json bench-results/bench-search.json bench-results/size.json

@@ -1,5 +1,5 @@
 import { t, type Lang } from '@/lib/i18n';
-import { PERIODS } from '@/lib/inbox';
+import { MAX_SEARCH_LENGTH, PERIODS } from '@/lib/inbox';
 import { INVOICE_STATES, type InvoiceState, type Profile } from '@/lib/store';
 import { isSellerNipValid, SORTS, type FilterForm } from './filter-state';
 
@@ -24,7 +24,7 @@ export function InboxFilters({ form, profiles, counts, lang, onChange, onClear }
           type="search"
           name="search"
           value={form.search}
-          maxLength={200}
+          maxLength={MAX_SEARCH_LENGTH}
           placeholder={t(lang, 'inbox_search_placeholder')}
           onChange={(e) => set('search', e.target.value)}
         />

@@ -6,6 +6,8 @@ import { keyString } from './keys';
 
 export interface InvoiceTableProps {
   items: InvoiceRecord[];
+  /** The rows answer an earlier filter while the new one loads: shown dimmed and marked busy. */
+  stale?: boolean;
   selected: ReadonlySet<string>;
   lang: Lang;
   /** Profile names by id, shown when the list spans several organisations. */
@@ -16,10 +18,10 @@ export interface InvoiceTableProps {
   onFilterSeller: (nip: string) => void;
 }
 
-export function InvoiceTable({ items, selected, lang, profileNames, onToggle, onTogglePage, onOpen, onFilterSeller }: InvoiceTableProps) {
+export function InvoiceTable({ items, stale = false, selected, lang, profileNames, onToggle, onTogglePage, onOpen, onFilterSeller }: InvoiceTableProps) {
   const allSelected = items.length > 0 && items.every((r) => selected.has(keyString(r)));
   return (
-    <div className="kp-inbox-table-wrap">
+    <div className={`kp-inbox-table-wrap${stale ? ' kp-inbox-table-wrap--stale' : ''}`} aria-busy={stale}>
       <table className="kp-inbox-table">
         <thead>
           <tr>

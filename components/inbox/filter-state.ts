@@ -1,4 +1,5 @@
 // The inbox filter as the form holds it (strings, as typed) and its translation to lib/inbox's InboxFilter.
+import { normalizeNip } from '@/lib/domain/nip';
 import { periodRange, type InboxFilter, type Period } from '@/lib/inbox';
 import type { InvoiceDateField, InvoiceState } from '@/lib/store';
 
@@ -32,15 +33,16 @@ export const EMPTY_FORM: FilterForm = {
   sort: 'issueDate_desc',
 };
 
+/** Ten digits as people write them (dashes, spaces, a PL prefix): lib/domain/nip.ts reads them. */
 export function isSellerNipValid(text: string): boolean {
-  return /^\d{10}$/.test(text.replace(/[\s-]/g, ''));
+  return normalizeNip(text) !== null;
 }
 
 /** The form as a filter; half-typed fields (a NIP of 7 digits, an empty date) are left out, not errors. */
 export function toInboxFilter(form: FilterForm, now: Date = new Date()): InboxFilter {
   const [dateField, direction] = form.sort.split('_') as [InvoiceDateField, 'asc' | 'desc'];
   const range = form.period === 'custom' ? { from: form.from || undefined, to: form.to || undefined } : periodRange(form.period, now);
-  const nip = form.sellerNip.replace(/[\s-]/g, '');
+  const nip = normalizeNip(form.sellerNip);
   return {
     dateField,
     direction,
@@ -48,7 +50,7 @@ export function toInboxFilter(form: FilterForm, now: Date = new Date()): InboxFi
     ...(form.state !== '' ? { state: form.state } : {}),
     ...(range.from ? { from: range.from } : {}),
     ...(range.to ? { to: range.to } : {}),
-    ...(isSellerNipValid(nip) ? { sellerNip: nip } : {}),
+    ...(nip !== null ? { sellerNip: nip } : {}),
     ...(form.search.trim() !== '' ? { search: form.search } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // The certificate and key pickers (or one .p12), drag and drop, and the password with show/hide.
 import { useId, useState, type DragEvent } from 'react';
 import { t, type Lang } from '@/lib/i18n';
-import { classifyFile, type ChosenFiles } from './local-check';
+import { classifyFile, type ChosenFiles } from '@/lib/setup';
 
 export interface CertificateFilesProps {
   lang: Lang;

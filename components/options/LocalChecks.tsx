@@ -1,13 +1,13 @@
 // The result of the checks made on this computer: what is still missing, each problem with its fix, or "all good".
 import { VerdictView } from '@/components/ui';
 import { t, type Lang } from '@/lib/i18n';
-import type { LocalCheck } from './local-check';
+import { checkPassed, type LocalCheck } from '@/lib/setup';
 
 const NEED_KEY = { certificate: 'options_checks_need_cert', key: 'options_checks_need_key', password: 'options_checks_need_password' } as const;
 
 export function LocalChecks({ lang, check, running }: { lang: Lang; check: LocalCheck | null; running: boolean }) {
   if (!check && !running) return null;
-  const good = check && check.credentials && !check.verdicts.some((v) => v.severity === 'error');
+  const good = checkPassed(check);
   const clean = good && check.verdicts.length === 0;
   return (
     <section className="kp-stack" data-testid="local-checks" aria-live="polite" aria-busy={running}>

@@ -1,24 +1,10 @@
 // Organisation name, NIP (checksum-checked as typed) and KSeF environment (the simulator only in development).
 import { useId } from 'react';
 import { t, type Lang } from '@/lib/i18n';
-import { nipErrorMessage, validateNip } from '@/lib/pki';
+import { validateNip } from '@/lib/domain/nip';
+import { nipErrorMessage } from '@/lib/pki/nip';
+import { baseUrlValid, offeredEnvironments, type OrganisationDraft } from '@/lib/setup';
 import type { Environment } from '@/lib/store';
-
-export interface OrganisationDraft {
-  name: string;
-  nipInput: string;
-  environment: Environment;
-  baseUrl: string;
-}
-
-export function baseUrlValid(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
-  } catch {
-    return false;
-  }
-}
 
 export function OrganisationFields(props: {
   lang: Lang;
@@ -29,7 +15,7 @@ export function OrganisationFields(props: {
   const { lang, draft, onChange } = props;
   const ids = { name: useId(), nip: useId(), nipMsg: useId(), env: useId(), url: useId(), urlMsg: useId(), nameMsg: useId() };
   const nip = draft.nipInput.trim() === '' ? null : validateNip(draft.nipInput);
-  const environments: Environment[] = ['production', 'demo', 'test', ...(props.allowSimulator ? (['simulator'] as const) : [])];
+  const environments = offeredEnvironments(props.allowSimulator);
   // Asked for once the user has moved on to the NIP, not while the form is still empty.
   const nameMissing = draft.name.trim() === '' && draft.nipInput.trim() !== '';
   const urlBad = draft.environment === 'simulator' && !baseUrlValid(draft.baseUrl);

@@ -1,24 +1,17 @@
 // Automatic fetching, its interval (within KSeF's limits), subject types, first-sync date, notifications.
 import { useId } from 'react';
 import { t, type Lang } from '@/lib/i18n';
-import { MIN_INTERVAL_MINUTES_KSEF, SUBJECT_TYPES, type Environment, type Preferences } from '@/lib/store';
+import { intervalAllowed, MAX_INTERVAL_MINUTES, minIntervalMinutes } from '@/lib/domain/limits';
+import { SUBJECT_TYPES, type Environment, type Preferences } from '@/lib/store';
 
 // Purchase invoices first: they are always fetched, and what users came for.
 const SHOWN_ORDER = ['Subject2', ...SUBJECT_TYPES.filter((type) => type !== 'Subject2')] as const;
 
-export function minInterval(environment: Environment): number {
-  return environment === 'simulator' ? 1 : MIN_INTERVAL_MINUTES_KSEF;
-}
-
-export function intervalValid(value: number, environment: Environment): boolean {
-  return Number.isInteger(value) && value >= minInterval(environment) && value <= 1440;
-}
-
 export function PreferencesFields(props: { lang: Lang; preferences: Preferences; environment: Environment; onChange: (p: Preferences) => void }) {
   const { lang, preferences: p, onChange } = props;
   const ids = { interval: useId(), intervalMsg: useId(), from: useId(), fromMsg: useId(), subjects: useId() };
-  const min = minInterval(props.environment);
-  const bad = !intervalValid(p.intervalMinutes, props.environment);
+  const min = minIntervalMinutes(props.environment);
+  const bad = !intervalAllowed(p.intervalMinutes, props.environment);
   return (
     <div className="kp-stack">
       <label className="kp-check">
@@ -27,7 +20,7 @@ export function PreferencesFields(props: { lang: Lang; preferences: Preferences;
       </label>
       <div className="kp-field">
         <label htmlFor={ids.interval}>{t(lang, 'options_pref_interval')}</label>
-        <input id={ids.interval} className="kp-input" style={{ maxWidth: '8rem' }} type="number" min={min} max={1440} step={1}
+        <input id={ids.interval} className="kp-input" style={{ maxWidth: '8rem' }} type="number" min={min} max={MAX_INTERVAL_MINUTES} step={1}
           value={Number.isFinite(p.intervalMinutes) ? p.intervalMinutes : ''} aria-invalid={bad} aria-describedby={ids.intervalMsg}
           onChange={(e) => onChange({ ...p, intervalMinutes: e.currentTarget.valueAsNumber })} />
         <span id={ids.intervalMsg} className={bad ? 'kp-field-error' : 'kp-hint'}>

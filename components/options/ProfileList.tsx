@@ -1,6 +1,15 @@
-// The organisations kept in this browser: switch between them, or start a new one.
+// The organisations kept in this browser, each with its sync state in a word: switch between them, or start a
+// new one.
 import { t, type Lang } from '@/lib/i18n';
 import type { Profile } from '@/lib/store';
+import type { ProfileStatus } from '@/lib/views';
+
+function stateWord(status: ProfileStatus | undefined, lang: Lang): string | null {
+  if (!status) return null;
+  const title = lang === 'en' ? status.problem?.titleEn : status.problem?.title;
+  if (title) return title;
+  return t(lang, status.state === 'ok' && !status.lastSyncAt ? 'popup_state_waiting' : `popup_state_${status.state}`);
+}
 
 export function ProfileList(props: {
   lang: Lang;
@@ -9,6 +18,8 @@ export function ProfileList(props: {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onAdd: () => void;
+  /** Each profile's sync state (lib/worker listProfileStatuses). */
+  statuses?: readonly ProfileStatus[];
 }) {
   const { lang } = props;
   return (
@@ -18,6 +29,8 @@ export function ProfileList(props: {
       <ul className="kp-stack" style={{ listStyle: 'none', padding: 0, margin: 0, gap: 6 }}>
         {props.profiles.map((profile) => {
           const current = profile.id === props.selectedId;
+          const status = props.statuses?.find((s) => s.profileId === profile.id);
+          const word = stateWord(status, lang);
           return (
             <li key={profile.id}>
               <button type="button" className={`kp-options-profile ${current ? 'kp-options-profile--current' : ''}`}
@@ -26,6 +39,12 @@ export function ProfileList(props: {
                 <span className="kp-hint">
                   NIP {profile.nip} · {props.withCertificate.has(profile.id) ? t(lang, 'options_profile_has_cert') : t(lang, 'options_profile_no_cert')}
                 </span>
+                {word ? (
+                  <span className="kp-hint" data-state={status?.state} data-code={status?.problem?.code}>
+                    {t(lang, 'options_profile_state', { state: word })}
+                    {status?.skipped ? ` · ${lang === 'en' ? status.skipped.titleEn : status.skipped.title}` : ''}
+                  </span>
+                ) : null}
               </button>
             </li>
           );

@@ -2,6 +2,7 @@
 import { VerdictView } from '@/components/ui';
 import { permissionName, warsawDateTime, type VerifyReport } from '@/lib/diagnostics';
 import { t, type Lang } from '@/lib/i18n';
+import { SystemWarningsView } from './SystemWarningsView';
 
 const BADGE = { ok: 'ok', failed: 'error', warning: 'warning', skipped: 'muted' } as const;
 const MARK = { ok: '✓', failed: '✗', warning: '!', skipped: '–' } as const;
@@ -28,6 +29,7 @@ export function VerifyReportView({ lang, report }: { lang: Lang; report: VerifyR
           </li>
         ))}
       </ol>
+      {report.warnings && <SystemWarningsView lang={lang} warnings={report.warnings} intro={t(lang, 'options_verify_warnings')} />}
       {report.permissions && (
         <p className="kp-hint">
           {t(lang, 'options_verify_permissions', {

@@ -1,14 +1,20 @@
-// components/options: the pieces of the options page. They render and call lib (no network, no storage);
-// entrypoints/options/App.tsx holds the state, the store and the messages to the worker.
+// components/options: the pieces of the options page. They render (no network, no storage); lib/setup decides
+// what may be saved, and entrypoints/options holds the state and wires the store and the worker.
 export { CertificateCard } from './CertificateCard';
 export type { CardCertificate } from './CertificateCard';
 export { CertificateFiles } from './CertificateFiles';
+export { CertificateSection } from './CertificateSection';
 export { DeleteProfile } from './DeleteProfile';
+export { DeleteSection } from './DeleteSection';
 export { LocalChecks } from './LocalChecks';
-export { OrganisationFields, baseUrlValid } from './OrganisationFields';
-export type { OrganisationDraft } from './OrganisationFields';
-export { PreferencesFields, intervalValid, minInterval } from './PreferencesFields';
+export { OptionsHeader } from './OptionsHeader';
+export { OptionsNotice, type Notice } from './OptionsNotice';
+export { OrganisationFields } from './OrganisationFields';
+export { OrganisationSection } from './OrganisationSection';
+export { PreferencesFields } from './PreferencesFields';
+export { PreferencesSection } from './PreferencesSection';
 export { ProfileList } from './ProfileList';
+export { SyncStatusCard } from './SyncStatusCard';
 export { VerifyReportView } from './VerifyReportView';
-export { checkLocally, classifyFile } from './local-check';
-export type { ChosenFiles, LocalCheck, LocalCheckOptions } from './local-check';
+export { VerifySection } from './VerifySection';
+export { SystemWarningsView } from './SystemWarningsView';

@@ -1,9 +1,10 @@
-// One organisation in the popup: its connection state (with the reason and the way to fix it), the last and
-// next check, new invoices and the newest few.
-import { t, tp, type Lang } from '@/lib/i18n';
-import { formatAmount, formatDate } from '@/lib/invoice';
+// One organisation in the popup: its sync state (SyncStatus: the named state, its cause and what to do), the
+// last and next check, new invoices and the newest few.
+import { t, tp, type Lang } from '@/lib/i18n/popup';
+import { formatAmount, formatDate } from '@/lib/invoice/format';
 import type { InvoiceRecord, Profile } from '@/lib/store';
-import type { ProfileState, ProfileStatus } from '@/lib/worker';
+import type { ProfileStatus } from '@/lib/views';
+import { SyncStatus, type PersistView } from './SyncStatus';
 
 export interface ProfileCardProps {
   profile: Profile;
@@ -14,48 +15,20 @@ export interface ProfileCardProps {
   syncing: boolean;
   onSync: () => void;
   onFix: () => void;
+  /** Asks the browser for persistent storage (shown when the storage is full). */
+  onPersist?: () => void;
+  persist?: PersistView;
   onOpenInvoice: (record: InvoiceRecord) => void;
 }
 
-const TONE: Record<ProfileState, string> = {
-  ok: 'ok',
-  syncing: 'info',
-  attention: 'warning',
-  rate_limited: 'warning',
-  error: 'error',
-  not_configured: 'warning',
-};
-
-export function ProfileCard({ profile, status, newCount, newest, lang, syncing, onSync, onFix, onOpenInvoice }: ProfileCardProps) {
-  const state: ProfileState | undefined = syncing ? 'syncing' : status?.state;
-  const problem = status?.problem;
-  const needsFix = state === 'attention' || state === 'error' || state === 'not_configured';
+export function ProfileCard({ profile, status, newCount, newest, lang, syncing, onSync, onFix, onPersist, persist, onOpenInvoice }: ProfileCardProps) {
   return (
     <section className="kp-popup-profile" aria-labelledby={`kp-p-${profile.id}`}>
       <header className="kp-popup-profile-head">
         <h2 id={`kp-p-${profile.id}`}>{profile.name}</h2>
         <span className="kp-muted">{t(lang, 'popup_profile_nip', { nip: profile.nip })}</span>
       </header>
-      {state ? (
-        <div className={`kp-popup-state kp-popup-state--${TONE[state]}`} data-state={state}>
-          <strong>
-            {/* Credentials saved, nothing fetched yet: "connected" would claim more than we know. */}
-            {state === 'ok' && !status?.lastSyncAt ? t(lang, 'popup_state_waiting') : t(lang, `popup_state_${state}`)}
-          </strong>
-          {problem ? <p>{lang === 'en' ? problem.messageEn : problem.message}</p> : null}
-          {problem?.fix ? <p className="kp-popup-fix-text">{lang === 'en' ? (problem.fixEn ?? problem.fix) : problem.fix}</p> : null}
-          {state === 'rate_limited' && status?.rateLimitedUntil && !problem ? (
-            <p>{t(lang, 'popup_rate_limited_until', { time: formatDate(status.rateLimitedUntil, lang) })}</p>
-          ) : null}
-          {needsFix ? (
-            <button type="button" className="kp-button kp-popup-fix" onClick={onFix}>
-              {t(lang, 'popup_fix')}
-            </button>
-          ) : null}
-        </div>
-      ) : (
-        <p className="kp-muted">{t(lang, 'popup_status_unavailable')}</p>
-      )}
+      <SyncStatus status={status} lang={lang} syncing={syncing} onFix={onFix} onPersist={onPersist} persist={persist} />
       <p className="kp-popup-times kp-muted">
         {status?.lastSyncAt ? t(lang, 'popup_last_sync', { time: formatDate(status.lastSyncAt, lang) }) : t(lang, 'popup_never_synced')}
         {status?.nextSyncAt ? (

@@ -2,7 +2,8 @@
 // notification-click address (?profile=&ksef=) that opens exactly the invoices it names.
 import { useEffect, useMemo, useState } from 'react';
 import { EMPTY_FORM, InboxActions, InboxFilters, InvoiceTable, keyFromString, keyString, Pager, toInboxFilter, type FilterForm } from '@/components/inbox';
-import { DEFAULT_LANG, t, type Lang } from '@/lib/i18n';
+import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
+import { t, type Lang } from '@/lib/i18n';
 import { parseInboxTarget } from '@/lib/inbox';
 import type { InvoiceKey, InvoiceRecord, InvoiceState, Profile, Store } from '@/lib/store';
 import { InvoiceDetail } from './InvoiceDetail';
@@ -17,9 +18,13 @@ export interface AppProps {
   /** location.search of the page: the notification click's `?profile=&ksef=`. */
   search: string;
   openOptions: () => void;
+  /** The page language, the one stored setting (lib/views/ui-language.ts), followed live. */
+  lang: Lang;
+  /** Stores a new language; every open page follows. */
+  onLang: (lang: Lang) => void;
 }
 
-export function App({ store, send, search, openOptions }: AppProps) {
+export function App({ store, send, search, openOptions, lang, onLang }: AppProps) {
   const target = useMemo(() => parseInboxTarget(search), [search]);
   const [profiles, setProfiles] = useState<Profile[] | null>(null);
   const [form, setForm] = useState<FilterForm>({ ...EMPTY_FORM, profileId: target.profileId ?? '' });
@@ -36,7 +41,6 @@ export function App({ store, send, search, openOptions }: AppProps) {
   useEffect(() => {
     store.listProfiles().then(setProfiles, () => setLoadFailed(true));
   }, [store]);
-  const lang: Lang = profiles?.[0]?.preferences.language ?? DEFAULT_LANG;
 
   // Typing in the search box re-queries after a short pause, not on every key.
   useEffect(() => {
@@ -49,7 +53,10 @@ export function App({ store, send, search, openOptions }: AppProps) {
     if (await mark([...selected].map(keyFromString), state)) setSelected(new Set());
   };
 
-  const filter = useMemo(() => (showTarget ? null : toInboxFilter(applied)), [applied, showTarget]);
+  // While the search text is being typed, no list is wanted: the running search is aborted at once, not
+  // when the pause ends (issue 15: an obsolete search cancelled when the next key arrives).
+  const typing = form.search !== applied.search;
+  const filter = useMemo(() => (showTarget || typing ? null : toInboxFilter(applied)), [applied, showTarget, typing]);
   const list = useInboxList(store, filter, reload);
   const targetList = useTargetInvoices(store, showTarget ? target : null, reload);
   const items: InvoiceRecord[] = showTarget ? targetList.items : list.items;
@@ -74,7 +81,10 @@ export function App({ store, send, search, openOptions }: AppProps) {
   if (profiles && profiles.length === 0) {
     return (
       <main className="kp-inbox">
-        <h1>{t(lang, 'inbox_title')}</h1>
+        <div className="kp-inbox-head">
+          <h1>{t(lang, 'inbox_title')}</h1>
+          <LanguageSwitch lang={lang} onChange={onLang} />
+        </div>
         <p className="kp-alert kp-alert--info">{t(lang, 'inbox_no_profiles')}</p>
         <button type="button" className="kp-button" onClick={openOptions}>{t(lang, 'inbox_open_options')}</button>
       </main>
@@ -120,7 +130,10 @@ export function App({ store, send, search, openOptions }: AppProps) {
     <main className="kp-inbox">
       <div className="kp-inbox-head">
         <h1>{t(lang, 'inbox_title')}</h1>
-        {showTarget ? null : <span className="kp-muted">{list.loading ? t(lang, 'inbox_loading') : ''}</span>}
+        <div className="kp-row">
+          {showTarget ? null : <span className="kp-muted">{list.loading ? t(lang, 'inbox_loading') : ''}</span>}
+          <LanguageSwitch lang={lang} onChange={onLang} />
+        </div>
       </div>
       {showTarget ? (
         <div className="kp-alert kp-alert--info kp-inbox-message">
@@ -152,12 +165,10 @@ export function App({ store, send, search, openOptions }: AppProps) {
           {message.text}
         </p>
       ) : null}
-      {!showTarget && list.partial ? (
-        <p className="kp-alert kp-alert--info kp-inbox-message">{t(lang, 'inbox_partial', { count: list.scanned })}</p>
-      ) : null}
       {items.length > 0 ? (
         <InvoiceTable
           items={items}
+          stale={!showTarget && list.loading}
           selected={selected}
           lang={lang}
           profileNames={profileNames}

@@ -45,7 +45,7 @@ export function useInboxActions(store: Store, send: Send, lang: Lang, afterMark:
     return run(async () => {
       const { items, truncated } = Array.isArray(source)
         ? { items: source, truncated: false }
-        : await collectInvoices(store.listInvoicesPage, source);
+        : await collectInvoices(store.searchInvoicesPage, source);
       saveTextFile(invoicesToCsv(items, lang), csvFileName(), 'text/csv;charset=utf-8');
       if (truncated) setMessage({ kind: 'info', text: t(lang, 'inbox_export_truncated', { count: items.length }) });
     }, 'inbox_export_failed');

@@ -2,28 +2,28 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/ui/theme.css';
 import '@/components/options/options.css';
-import { DEFAULT_LANG, isLang, type Lang } from '@/lib/i18n';
+import { useUiLanguage } from '@/components/ui';
 import { createStore } from '@/lib/store';
+import { LEGACY_PAGE_LANGUAGE_KEY } from '@/lib/views/ui-language';
 import { App } from './App';
 
-// The page's language is a small UI setting of this browser; profiles also keep it in their preferences.
-const LANG_KEY = 'ksefPilot.lang';
-
 function Root() {
-  const stored = localStorage.getItem(LANG_KEY);
-  const [lang, setLang] = useState<Lang>(isLang(stored) ? stored : DEFAULT_LANG);
   const [store] = useState(createStore);
+  // The one page-language setting (lib/views/ui-language.ts); the switch here changes every open page.
+  const language = useUiLanguage(browser.storage.local, {
+    pageValue: () => localStorage.getItem(LEGACY_PAGE_LANGUAGE_KEY),
+    profiles: () => store.listProfiles(),
+  });
+  // Nothing until the language is known: no flash of Polish before English.
+  if (!language.ready) return <main className="kp-options" data-ready={false} aria-busy />;
   return (
     <App
       store={store}
       send={(message) => browser.runtime.sendMessage(message)}
       allowSimulator={import.meta.env.MODE === 'development'}
       initialProfileId={new URLSearchParams(location.search).get('profile')}
-      lang={lang}
-      onLang={(next) => {
-        localStorage.setItem(LANG_KEY, next);
-        setLang(next);
-      }}
+      lang={language.lang}
+      onLang={language.setLang}
     />
   );
 }

@@ -1,12 +1,12 @@
 // The toolbar popup: per organisation its state, last and next check, new invoices and the newest few;
 // "Sprawdź teraz"; links to the inbox and the options. Reads IndexedDB through indexes only (issue 7).
 import { useCallback, useEffect, useState } from 'react';
-import { ProfileCard } from '@/components/popup';
-import { DEFAULT_LANG, t, type Lang } from '@/lib/i18n';
-import { inboxTargetSearch } from '@/lib/inbox';
+import { ProfileCard, type PersistView } from '@/components/popup';
+import { t, type Lang } from '@/lib/i18n/popup';
+import { inboxTargetSearch } from '@/lib/inbox/open-url';
 import { sendRequest, type Request } from '@/lib/messages';
-import type { InvoiceRecord, Profile, Store } from '@/lib/store';
-import type { ProfileStatus } from '@/lib/worker';
+import type { InvoiceRecord, PersistOutcome, Profile, Store } from '@/lib/store';
+import type { ProfileStatus } from '@/lib/views';
 
 export const NEWEST_COUNT = 4;
 
@@ -18,6 +18,10 @@ export interface PopupProps {
   openOptions: (search?: string) => void;
   /** Opens an extension page (path and query) in a tab. */
   openPage: (path: string) => void;
+  /** Asks the browser for persistent storage (lib/store requestPersistentStorage on navigator.storage). */
+  requestPersistence: () => Promise<PersistOutcome>;
+  /** The page language, the one stored setting (lib/views/ui-language.ts), followed live. */
+  lang: Lang;
 }
 
 interface ProfileData {
@@ -27,11 +31,18 @@ interface ProfileData {
   status?: ProfileStatus;
 }
 
-export function App({ store, send, loadStatuses, openOptions, openPage }: PopupProps) {
+export function App({ store, send, loadStatuses, openOptions, openPage, requestPersistence, lang }: PopupProps) {
   const [data, setData] = useState<ProfileData[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [syncing, setSyncing] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [persist, setPersist] = useState<PersistView | undefined>(undefined);
+
+  // On the click, never in the sync path (RELIABILITY §1.2: Firefox may leave the promise pending).
+  function askPersistence() {
+    setPersist('asking');
+    void requestPersistence().then(setPersist, () => setPersist('unavailable'));
+  }
 
   const load = useCallback(async () => {
     const profiles = await store.listProfiles();
@@ -54,14 +65,14 @@ export function App({ store, send, loadStatuses, openOptions, openPage }: PopupP
     if (data) performance.mark('kp-popup-first-render');
   }, [data]);
 
-  const lang: Lang = data?.[0]?.profile.preferences.language ?? DEFAULT_LANG;
-
   async function syncNow(profileId: string) {
     setSyncing((s) => new Set(s).add(profileId));
     setMessage(null);
     try {
-      await sendRequest({ type: 'syncNow', profileId }, send);
-      setMessage({ kind: 'info', text: t(lang, 'popup_sync_started') });
+      const answer = await sendRequest<{ results?: { outcome?: string }[] }>({ type: 'syncNow', profileId }, send);
+      // A check that failed or could not run yet says so in the card (its named state); a note above would contradict it.
+      const stopped = answer?.results?.some((r) => r.outcome === 'failed' || r.outcome === 'blocked');
+      setMessage(stopped ? null : { kind: 'info', text: t(lang, 'popup_sync_started') });
       await load();
     } catch (error) {
       setMessage({ kind: 'error', text: t(lang, 'popup_sync_failed', { message: (error as Error).message }) });
@@ -100,6 +111,8 @@ export function App({ store, send, loadStatuses, openOptions, openPage }: PopupP
           syncing={syncing.has(row.profile.id)}
           onSync={() => void syncNow(row.profile.id)}
           onFix={() => openOptions(`?profile=${encodeURIComponent(row.profile.id)}`)}
+          onPersist={askPersistence}
+          {...(persist ? { persist } : {})}
           onOpenInvoice={(record) =>
             openPage(`/inbox.html${inboxTargetSearch({ profileId: record.profileId, ksefNumbers: [record.ksefNumber] })}`)
           }

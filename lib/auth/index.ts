@@ -15,3 +15,15 @@ export type { JwtClaims } from './jwt';
 export { checkPermissions } from './permissions';
 export type { PermissionCheck } from './permissions';
 export { encryptKsefToken } from './ksef-token';
+export {
+  ksefTargetOf,
+  loginContextOf,
+  sameLoginContext,
+  belongsToContext,
+  whyTokensAreStale,
+  syncStateInContext,
+  describeLoginContext,
+} from './login-context';
+export type { LoginContextKey, LoginOwner, StaleTokensReason } from './login-context';
+export { endKsefSession, END_SESSION_TIMEOUT_MS } from './end-session';
+export type { EndSessionCode, EndSessionDeps, EndSessionOutcome } from './end-session';

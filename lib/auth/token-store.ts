@@ -15,6 +15,10 @@ export const StoredTokens = z.object({
 export type StoredTokens = z.infer<typeof StoredTokens>;
 
 export interface TokenStore {
+  /**
+   * The tokens of this store's login, or null. A store that outlives edits of its profile must not hand back
+   * tokens earned for another context or certificate (issue 10; lib/worker's store drops and ends them).
+   */
   load(): Promise<unknown>;
   save(tokens: StoredTokens): Promise<void>;
   clear(): Promise<void>;

@@ -5,9 +5,10 @@
 import * as pki from '../pki';
 import * as xades from '../xades';
 import * as store from '../store';
+import { getProfileStatus } from '../views/profile-status';
 
 export const DEV_HOOKS_GLOBAL = '__ksefPilotDev';
 
 export function installDevHooks(target: Record<string, unknown>, extra: Record<string, unknown> = {}): void {
-  target[DEV_HOOKS_GLOBAL] = { pki, xades, store, ...extra };
+  target[DEV_HOOKS_GLOBAL] = { pki, xades, store, getProfileStatus, ...extra };
 }

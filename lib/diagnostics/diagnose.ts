@@ -1,7 +1,7 @@
 // Any failure → a verdict a bookkeeper can act on. Branches on `name`/`code`, never on instanceof (errors
 // lose their prototype across messaging, STYLE 9), and words messages from the fields, not from methods.
 import { authErrorMessage, isAuthError, type AuthError } from '../auth';
-import { t, type Lang } from '../i18n';
+import { t, type Lang } from '../i18n/worker';
 import { isKsefError, type KsefError } from '../ksef';
 import { isPkiError, pkiErrorMessage, type PkiError } from '../pki';
 import { isXadesError, xadesErrorMessage } from '../xades';

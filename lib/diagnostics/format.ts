@@ -1,16 +1,9 @@
 // How dates, identities, permissions and environments read in a verdict (Polish time: users think in it).
-import { t, type Lang, type MessageKey } from '../i18n';
+import { isKsefEnvironment } from '../domain/environments';
+import { t, type Lang, type MessageKey } from '../i18n/worker';
 
-/** 31.12.2026 and 14:05 (pl) or 2026-12-31 and 14:05 (en), Europe/Warsaw. */
-export function warsawDateTime(lang: Lang, at: Date | string | number): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
-  const date = lang === 'pl' ? `${p('day')}.${p('month')}.${p('year')}` : `${p('year')}-${p('month')}-${p('day')}`;
-  return { date, time: `${p('hour')}:${p('minute')}` };
-}
+/** 31.12.2026 and 14:05 (pl) or 2026-12-31 and 14:05 (en), Europe/Warsaw: the calendar is lib/core/time.ts. */
+export { warsawDateTime } from '../core/time';
 
 /** KSeF permission names users meet in Aplikacja Podatnika; others stay as KSeF spells them. */
 export const PERMISSION_NAMES = [
@@ -30,7 +23,7 @@ export function permissionList(lang: Lang, permissions: readonly string[]): stri
 }
 
 export function environmentName(lang: Lang, environment: string | undefined): string {
-  if (environment === 'test' || environment === 'demo' || environment === 'production') return t(lang, `cert_env_${environment}`);
+  if (isKsefEnvironment(environment)) return t(lang, `cert_env_${environment}`);
   if (environment === 'simulator') return t(lang, 'diag_env_simulator');
   return environment ?? '';
 }

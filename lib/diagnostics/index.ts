@@ -9,3 +9,12 @@ export type { Text, Verdict, VerdictData, VerdictSeverity } from './verdict';
 export { verifyProfile, VERIFY_STEPS } from './verify';
 export type { VerifyDeps, VerifyReport, VerifyStep, VerifyStepId, VerifyStepStatus } from './verify';
 export { warsawDateTime, permissionName, PERMISSION_NAMES } from './format';
+export {
+  createSystemWarningLog,
+  latestSystemWarnings,
+  warningLogMessage,
+  SYSTEM_WARNING_LOG_CODE,
+  SYSTEM_WARNING_REPEAT_MS,
+} from './system-warnings';
+export type { LoggedSystemWarning, SystemWarningLogDeps } from './system-warnings';
+export { systemWarningVerdict } from './warning-verdict';

@@ -1,6 +1,6 @@
 // A verdict: what happened, the likely cause and the step that fixes it, in both languages at once, so it can
 // cross the message boundary from the worker (JSON) and be shown in whichever language the page is in.
-import { LANGS, t, type Lang, type MessageKey, type Params } from '../i18n';
+import { LANGS, t, type Lang, type MessageKey, type Params } from '../i18n/worker';
 
 export type VerdictSeverity = 'error' | 'warning' | 'info';
 

@@ -2,8 +2,9 @@
 // permissions to view and to issue invoices, each step with its outcome and, on failure, a verdict.
 // The worker wires the verifyProfile message to this function with its own client and session factories.
 import { checkPermissions, type AuthSession } from '../auth';
-import type { KsefClient } from '../ksef';
-import { checkCertificate, type KsefEnvironment } from '../pki';
+import type { KsefClient, SystemWarning } from '../ksef';
+import { certificateEnvironment } from '../domain/environments';
+import { checkCertificate } from '../pki';
 import type { Credentials, Profile, Store } from '../store';
 import { diagnose } from './diagnose';
 import type { DiagnosisContext } from './context';
@@ -28,6 +29,8 @@ export interface VerifyReport {
   ok: boolean;
   steps: VerifyStep[];
   permissions?: { canReadInvoices: boolean; canSendInvoices: boolean; isOwner: boolean; permissions: string[] };
+  /** KSeF's `X-System-Warning` notices met during the check, each once (systemWarningVerdict words them). */
+  warnings?: SystemWarning[];
   checkedAt: string;
 }
 
@@ -49,11 +52,10 @@ function checkDeps(deps: VerifyDeps, profileId: string): void {
   if (typeof profileId !== 'string' || profileId.length === 0) throw new TypeError('"profileId" must be a non-empty string');
 }
 
-const KSEF_ENVIRONMENTS: readonly string[] = ['test', 'demo', 'production'];
-
 export async function verifyProfile(deps: VerifyDeps, profileId: string): Promise<VerifyReport> {
   checkDeps(deps, profileId);
   const steps: VerifyStep[] = [];
+  const warnings: SystemWarning[] = [];
   const report = (permissions?: VerifyReport['permissions']): VerifyReport => {
     const done = new Set(steps.map((s) => s.id));
     for (const id of VERIFY_STEPS) if (!done.has(id)) steps.push({ id, status: 'skipped' });
@@ -63,6 +65,7 @@ export async function verifyProfile(deps: VerifyDeps, profileId: string): Promis
       ok: steps.every((s) => s.status !== 'failed'),
       steps,
       ...(permissions ? { permissions } : {}),
+      ...(warnings.length ? { warnings } : {}),
       checkedAt: deps.now().toISOString(),
     };
   };
@@ -84,7 +87,7 @@ export async function verifyProfile(deps: VerifyDeps, profileId: string): Promis
   };
 
   // The simulator takes any of TEST's rules, so no environment finding is made for it.
-  const environment = KSEF_ENVIRONMENTS.includes(profile.environment) ? (profile.environment as KsefEnvironment) : undefined;
+  const environment = certificateEnvironment(profile.environment);
   const findings = checkCertificate(cert, { now: deps.now(), organizationNip: profile.nip, environment });
   const worst = findings.find((f) => f.severity === 'error') ?? findings[0];
   if (worst?.severity === 'error') {
@@ -98,6 +101,9 @@ export async function verifyProfile(deps: VerifyDeps, profileId: string): Promis
   let accessToken: string;
   try {
     client = trackLogin(deps.createClient(profile), progress);
+    client.onSystemWarning((w) => {
+      if (!warnings.some((o) => o.code === w.code && o.message === w.message)) warnings.push(w);
+    });
     accessToken = await deps.createSession(profile, credentials, client).getAccessToken();
   } catch (error) {
     const verdict = diagnose(error, ctx);

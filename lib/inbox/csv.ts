@@ -1,6 +1,7 @@
 // CSV for Polish Excel: UTF-8 with a BOM (or Excel reads the file as Windows-1250), semicolons (the comma is
 // the Polish decimal separator), decimal commas, dates as YYYY-MM-DD. Cells that a spreadsheet would read as
 // a formula (= + - @ tab CR) get a leading apostrophe (OWASP "CSV Injection"): seller names come from strangers.
+import { warsawDay } from '../core/time';
 import { t, type Lang } from '../i18n';
 import type { InvoiceRecord } from '../store';
 
@@ -29,8 +30,7 @@ export function csvDate(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value.slice(0, 10);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(date);
+  return warsawDay(date);
 }
 
 const COLUMNS = [

@@ -1,7 +1,7 @@
-// What the inbox shows: the indexes narrow by profile, state and date range; seller and the free-text search
-// are checked record by record from the metadata, never from the XML (issue 7: the store has no text indexes).
-import { INVOICE_STATES, type InvoiceDateField, type InvoiceRecord, type InvoiceState } from '../store';
-import { digitsOf, foldText } from './text';
+// What the inbox shows, as the page and the notification address give it. The store answers it from indexes:
+// profile, state and dates from the date indexes, the search text and seller NIP from the search-term index
+// (lib/store/search-terms.ts says what a word matches), from the metadata, never from the XML.
+import { INVOICE_STATES, MAX_SEARCH_LENGTH, type InvoiceDateField, type InvoiceState } from '../store';
 
 export interface InboxFilter {
   /** One profile, or all of them. */
@@ -15,12 +15,12 @@ export interface InboxFilter {
   direction: 'asc' | 'desc';
   /** The seller's NIP (exact, ten digits). */
   sellerNip?: string;
-  /** Free text: seller name or NIP, invoice number, KSeF number. */
+  /** Free text: words of the seller's name, seller or buyer NIP, invoice number, KSeF number. */
   search?: string;
 }
 
-/** Longest search text accepted; longer input is cut (a search box, not a document). */
-export const MAX_SEARCH_LENGTH = 200;
+/** Longest search text read; longer input is cut (the store's rule, re-exported for the page). */
+export { MAX_SEARCH_LENGTH };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks a filter from the page or the URL; throws TypeError naming the field. */
@@ -46,29 +46,4 @@ export function checkFilter(filter: InboxFilter): void {
     throw new TypeError('"sellerNip" must be a NIP of 10 digits');
   }
   if (filter.search !== undefined && typeof filter.search !== 'string') throw new TypeError('"search" must be a string');
-}
-
-/** Whether the filter needs a record-by-record check beyond what the indexes answer. */
-export function needsRecordCheck(filter: InboxFilter): boolean {
-  return filter.sellerNip !== undefined || foldText(filter.search ?? '') !== '';
-}
-
-/** The record-level part of the filter: seller NIP and the free-text search (metadata only). */
-export function matchesInvoice(record: InvoiceRecord, filter: Pick<InboxFilter, 'sellerNip' | 'search'>): boolean {
-  const sellerNip = digitsOf(String(record.metadata.seller?.nip ?? ''));
-  if (filter.sellerNip !== undefined && sellerNip !== filter.sellerNip) return false;
-  const needle = foldText((filter.search ?? '').slice(0, MAX_SEARCH_LENGTH));
-  if (needle === '') return true;
-  const haystack = [
-    record.metadata.seller?.name ?? '',
-    record.metadata.invoiceNumber,
-    record.metadata.ksefNumber,
-    record.ksefNumber,
-  ].map((text) => foldText(String(text)));
-  if (haystack.some((text) => text.includes(needle))) return true;
-  // A NIP typed with dashes or a PL prefix still finds the seller.
-  const needleDigits = digitsOf(needle);
-  return needleDigits.length >= 3 && needleDigits.length === needle.replace(/[\s\-pl]/g, '').length
-    ? sellerNip.includes(needleDigits)
-    : false;
 }

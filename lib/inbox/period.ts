@@ -1,12 +1,11 @@
 // Period presets of the inbox filter, as calendar days in Polish time (invoice dates are Polish calendar dates).
+import { warsawDay } from '../core/time';
+
 export const PERIODS = ['all', 'this_month', 'last_month', 'last_30_days', 'this_year', 'custom'] as const;
 export type Period = (typeof PERIODS)[number];
 
-function warsawDay(now: Date): { y: number; m: number; d: number } {
-  const text = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit',
-  }).format(now);
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+function warsawYmd(now: Date): { y: number; m: number; d: number } {
+  const [y, m, d] = warsawDay(now).split('-').map(Number) as [number, number, number];
   return { y, m, d };
 }
 
@@ -19,7 +18,7 @@ function iso(y: number, m: number, d: number): string {
 export function periodRange(period: Period, now: Date = new Date()): { from?: string; to?: string } {
   if (!PERIODS.includes(period)) throw new TypeError(`"period" must be one of ${PERIODS.join(', ')}`);
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('"now" must be a valid Date');
-  const { y, m, d } = warsawDay(now);
+  const { y, m, d } = warsawYmd(now);
   switch (period) {
     case 'this_month':
       return { from: iso(y, m, 1), to: iso(y, m + 1, 0) };

@@ -1,7 +1,8 @@
 // Display formatting of FA amounts and dates. Amounts are formatted from the decimal string itself (no float
 // on the way, so 18-digit amounts keep every digit); Intl supplies only the currency symbol and its place.
 // Anything that is not a well-formed value is returned as text, sanitised, so a broken invoice still shows.
-import { isLang, type Lang } from '../i18n';
+import { WARSAW, zonedParts } from '../core/time';
+import { isLang, type Lang } from '../i18n/lang';
 import { parseDecimal } from './decimal';
 import { sanitizeForDisplay } from './sanitize';
 
@@ -85,7 +86,7 @@ function dayText(y: number, m: number, d: number, lang: Lang): string {
  * A date (YYYY-MM-DD) or date-time (ISO 8601) for display: pl "31.10.2025", en "31 Oct 2025"; a date-time with
  * a zone is shown in `timeZone` (Polish time by default) with hours and minutes.
  */
-export function formatDate(iso: string, lang: Lang, timeZone = 'Europe/Warsaw'): string {
+export function formatDate(iso: string, lang: Lang, timeZone = WARSAW): string {
   checkArgs(iso, lang);
   const date = DATE.exec(iso.trim());
   if (date) {
@@ -97,17 +98,15 @@ export function formatDate(iso: string, lang: Lang, timeZone = 'Europe/Warsaw'):
   let [y, m, d, hh, mm] = dt.slice(1, 6).map(Number) as [number, number, number, number, number];
   if (!validDate(y, m, d) || hh > 23 || mm > 59) return sanitizeForDisplay(iso);
   if (dt[7]) {
-    let fmt: Intl.DateTimeFormat;
+    const at = new Date(iso.trim());
+    let parts: ReturnType<typeof zonedParts>;
     try {
-      fmt = new Intl.DateTimeFormat('en-GB', {
-        timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-      });
-    } catch {
+      parts = zonedParts(at, timeZone);
+    } catch (error) {
+      if (Number.isNaN(at.getTime())) throw error; // an impossible instant (second 60) is not the zone's fault
       throw new TypeError('"timeZone" must be an IANA time zone such as Europe/Warsaw');
     }
-    const parts = fmt.formatToParts(new Date(iso.trim()));
-    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    [y, m, d, hh, mm] = [part('year'), part('month'), part('day'), part('hour'), part('minute')];
+    [y, m, d, hh, mm] = [parts.year, parts.month, parts.day, parts.hour, parts.minute].map(Number) as [number, number, number, number, number];
   }
   const time = `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
   return `${dayText(y, m, d, lang)}${lang === 'pl' ? ' ' : ', '}${time}`;

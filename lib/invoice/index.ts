@@ -1,6 +1,6 @@
 // lib/invoice: FA(3) invoices read for display (never as HTML), the KOD I verification link and its QR code.
 // Public surface only. Not exported: the XML reader (FaNode) and the per-section readers, which hand out
-// unsanitised text and exist only to build an InvoiceView; the Reed–Solomon and mask internals of the QR code.
+// unsanitised text and exist only to build an InvoiceView.
 export { parseInvoice } from './parse';
 export type { ParseInvoiceOptions } from './parse';
 export { InvoiceError, isInvoiceError, invoiceErrorMessage, INVOICE_ERROR_CODES } from './errors';

@@ -1,10 +1,8 @@
-// A small QR code encoder for the KOD I link (NOTES §12): byte mode, error correction level M, versions 1–10
-// (up to 213 bytes, enough for the ~110-character links). Structure per ISO/IEC 18004: data codewords split
-// into blocks with Reed–Solomon EC, interleaved, placed in the zigzag order, masked with the pattern of least
-// penalty, plus finder, timing and alignment patterns and the BCH-protected format and version information.
-import { functionPatterns, placeData } from './qr-layout';
-import { applyMask, chooseMask } from './qr-mask';
-import { rsEncode } from './qr-reed-solomon';
+// The QR code of the KOD I link (NOTES §12: "QR per ISO/IEC 18004"). The symbol comes from `uqr` (unjs, MIT,
+// no dependencies, a port of Nayuki's QR Code generator; about 27 KB unminified, tree-shaken to its encoder):
+// STYLE rule 25, a kept library rather than our own Reed–Solomon and masking. What stays here is our choice of
+// parameters and the SVG path React draws (never markup in a string).
+import { encode } from 'uqr';
 
 export interface QrCode {
   version: number;
@@ -13,83 +11,34 @@ export interface QrCode {
   modules: boolean[][];
 }
 
-/** Level M per version: EC codewords per block, and [count, data codewords] for each group of blocks. */
-const BLOCKS_M: ReadonlyArray<readonly [number, ...Array<readonly [number, number]>]> = [
-  [10, [1, 16]],
-  [16, [1, 28]],
-  [26, [1, 44]],
-  [18, [2, 32]],
-  [24, [2, 43]],
-  [16, [4, 27]],
-  [18, [4, 31]],
-  [22, [2, 38], [2, 39]],
-  [22, [3, 36], [2, 37]],
-  [26, [4, 43], [1, 44]],
-];
-export const QR_MAX_VERSION = BLOCKS_M.length;
+/**
+ * Versions 1–10 hold up to 213 bytes at level M, about twice the ~110-character KOD I link. A larger symbol in
+ * the 148 px box of the invoice view would have modules too small for a phone camera, so it is refused.
+ */
+export const QR_MAX_VERSION = 10;
 
-function dataCapacity(version: number): number {
-  const [, ...groups] = BLOCKS_M[version - 1]!;
-  return groups.reduce((sum, [count, size]) => sum + count * size, 0);
-}
-
-function countBits(version: number): number {
-  return version < 10 ? 8 : 16;
-}
-
-/** The data codewords: mode 0100, length, bytes, terminator, padding to full bytes then 0xEC 0x11 … */
-function dataCodewords(bytes: Uint8Array, version: number): number[] {
-  const bits: number[] = [];
-  const put = (value: number, length: number) => {
-    for (let i = length - 1; i >= 0; i--) bits.push((value >>> i) & 1);
-  };
-  put(0b0100, 4);
-  put(bytes.length, countBits(version));
-  for (const b of bytes) put(b, 8);
-  const capacity = dataCapacity(version) * 8;
-  put(0, Math.min(4, capacity - bits.length));
-  put(0, (8 - (bits.length % 8)) % 8);
-  const out: number[] = [];
-  for (let i = 0; i < bits.length; i += 8) out.push(bits.slice(i, i + 8).reduce((acc, b) => (acc << 1) | b, 0));
-  for (let pad = 0xec; out.length < capacity / 8; pad ^= 0xec ^ 0x11) out.push(pad);
-  return out;
-}
-
-/** Splits data into blocks, adds EC to each, and interleaves data then EC codewords column by column. */
-function interleave(data: number[], version: number): number[] {
-  const [ecLength, ...groups] = BLOCKS_M[version - 1]!;
-  const blocks: number[][] = [];
-  let offset = 0;
-  for (const [count, size] of groups) {
-    for (let i = 0; i < count; i++, offset += size) blocks.push(data.slice(offset, offset + size));
-  }
-  const ec = blocks.map((b) => rsEncode(b, ecLength));
-  const out: number[] = [];
-  const longest = Math.max(...blocks.map((b) => b.length));
-  for (let i = 0; i < longest; i++) for (const b of blocks) if (i < b.length) out.push(b[i]!);
-  for (let i = 0; i < ecLength; i++) for (const e of ec) out.push(e[i]!);
-  return out;
-}
-
-/** Encodes `data` (text as UTF-8, or bytes) in the smallest version (1–10) that holds it at level M. */
+/**
+ * Encodes `data` (text as UTF-8, or bytes) in byte mode at error correction level M, in the smallest version
+ * (1–10) that holds it. NOTES §12 asks only for ISO/IEC 18004; level M (15 % of the symbol recoverable) is the
+ * level KOD I has been printed with here from the start, kept so printed codes stay the same size.
+ */
 export function encodeQr(data: string | Uint8Array, options: { mask?: number } = {}): QrCode {
   if (typeof data !== 'string' && !(data instanceof Uint8Array)) throw new TypeError('"data" must be a string or a Uint8Array');
   const { mask } = options;
   if (mask !== undefined && !(Number.isInteger(mask) && mask >= 0 && mask <= 7)) {
     throw new TypeError('"options.mask" must be an integer from 0 to 7');
   }
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  let version = 1;
-  while (version <= QR_MAX_VERSION && 4 + countBits(version) + 8 * bytes.length > dataCapacity(version) * 8) version++;
-  if (version > QR_MAX_VERSION) {
-    const max = Math.floor((dataCapacity(QR_MAX_VERSION) * 8 - 4 - countBits(QR_MAX_VERSION)) / 8);
-    throw new TypeError(`"data" must be at most ${max} bytes for a QR code of version 1–10`);
+  // Bytes, never a string, so uqr keeps byte mode (it would pick numeric or alphanumeric for some texts, and
+  // its encodeURI throws on a lone surrogate where TextEncoder substitutes U+FFFD).
+  const bytes = Array.from(typeof data === 'string' ? new TextEncoder().encode(data) : data);
+  let code: ReturnType<typeof encode>;
+  try {
+    code = encode(bytes, { ecc: 'M', boostEcc: false, maxVersion: QR_MAX_VERSION, maskPattern: mask ?? -1, border: 0 });
+  } catch (e) {
+    if (e instanceof RangeError && e.message === 'Data too long') throw new TypeError(`"data" is too long for a QR code of version 1–${QR_MAX_VERSION}`);
+    throw e;
   }
-  const { modules, reserved } = functionPatterns(version);
-  placeData(modules, reserved, interleave(dataCodewords(bytes, version), version));
-  const chosen = mask ?? chooseMask(modules, reserved);
-  applyMask(modules, reserved, chosen);
-  return { version, mask: chosen, modules };
+  return { version: code.version, mask: code.maskPattern, modules: code.data };
 }
 
 /**

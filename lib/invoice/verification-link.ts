@@ -2,13 +2,8 @@
 // the invoice in KSeF: {QR base}/invoice/{seller NIP}/{P_1 as DD-MM-YYYY}/{SHA-256 of the file, base64url}.
 // The hash is of the exact bytes KSeF stored (the same as `invoiceHash` in the metadata), so the caller passes
 // those bytes or that hash, never a re-serialised document.
-import type { KsefEnvironment } from '../pki';
-
-const QR_BASES: Record<KsefEnvironment, string> = {
-  test: 'https://qr-test.ksef.mf.gov.pl',
-  demo: 'https://qr-demo.ksef.mf.gov.pl',
-  production: 'https://qr.ksef.mf.gov.pl',
-};
+import { decodeBase64, digest, toBase64Url } from '../core/bytes';
+import { ENVIRONMENT_URLS, isKsefEnvironment, type KsefEnvironment } from '../domain/environments';
 
 export interface VerificationLinkInput {
   environment: KsefEnvironment;
@@ -21,22 +16,10 @@ export interface VerificationLinkInput {
   xmlBytes?: Uint8Array<ArrayBuffer>;
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 function hashFromBase64(hash: string): string {
-  const b64 = hash.trim().replace(/-/g, '+').replace(/_/g, '/');
-  let bytes: string;
-  try {
-    bytes = atob(b64.padEnd(Math.ceil(b64.length / 4) * 4, '='));
-  } catch {
-    bytes = '';
-  }
-  if (bytes.length !== 32) throw new TypeError('"invoiceHashBase64" must be a base64 SHA-256 digest (32 bytes)');
-  return toBase64Url(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
+  const bytes = decodeBase64(hash, { alphabet: 'any' });
+  if (bytes?.length !== 32) throw new TypeError('"invoiceHashBase64" must be a base64 SHA-256 digest (32 bytes)');
+  return toBase64Url(bytes);
 }
 
 /** The KOD I verification link of an invoice; `subtle` hashes `xmlBytes` when no hash is given. */
@@ -45,7 +28,7 @@ export async function verificationLink(
   subtle: SubtleCrypto = globalThis.crypto.subtle,
 ): Promise<string> {
   if (typeof input !== 'object' || input === null) throw new TypeError('"input" must be an object');
-  const base = Object.prototype.hasOwnProperty.call(QR_BASES, input.environment) ? QR_BASES[input.environment] : undefined;
+  const base = isKsefEnvironment(input.environment) ? ENVIRONMENT_URLS[input.environment].qrBaseUrl : undefined;
   if (!base) throw new TypeError('"environment" must be "test", "demo" or "production"');
   if (typeof input.sellerNip !== 'string' || !/^\d{10}$/.test(input.sellerNip)) {
     throw new TypeError('"sellerNip" must be a NIP of 10 digits');
@@ -57,7 +40,7 @@ export async function verificationLink(
     if (typeof input.invoiceHashBase64 !== 'string') throw new TypeError('"invoiceHashBase64" must be a string');
     hash = hashFromBase64(input.invoiceHashBase64);
   } else if (input.xmlBytes instanceof Uint8Array) {
-    hash = toBase64Url(new Uint8Array(await subtle.digest('SHA-256', input.xmlBytes)));
+    hash = toBase64Url(await digest('SHA-256', input.xmlBytes, subtle));
   } else {
     throw new TypeError('"invoiceHashBase64" or "xmlBytes" must be given');
   }

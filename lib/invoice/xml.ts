@@ -1,8 +1,7 @@
-// The one place where invoice XML becomes a DOM. @xmldom/xmldom behaves the same in Node, the MV3 service worker
-// (which has no DOMParser) and pages (DESIGN.md). It does not expand DTD entities, but a DOCTYPE is refused
-// before parsing anyway: FA(3) never has one, and refusing it rules out billion-laughs and external entities
-// whatever the parser version does.
-import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
+// Where invoice XML becomes a DOM: the file's size and encoding here, the safe parse (no DTD, strict, bounded
+// depth) in lib/core/xml.ts. FA(3) never has a DOCTYPE, so refusing one loses nothing.
+import type { Element } from '@xmldom/xmldom';
+import { dtdMarkup, parseSafeXml } from '../core/xml';
 import { InvoiceError } from './errors';
 
 /** KSeF accepts invoices up to 1 MB, or 3 MB with an attachment (NOTES §8.4); 3 MiB covers both. */
@@ -13,10 +12,6 @@ export const MAX_XML_DEPTH = 40;
 export const FA3_NAMESPACE = 'http://crd.gov.pl/wzor/2025/06/25/13775/';
 export const FA2_NAMESPACE = 'http://crd.gov.pl/wzor/2023/06/29/12648/';
 export type InvoiceSchema = 'FA(3)' | 'FA(2)';
-
-// Matched anywhere, even inside a comment or CDATA section: refusing such an odd file is the safe mistake.
-const DTD_MARKUP = /<!(DOCTYPE|ENTITY)/i;
-const ELEMENT_NODE = 1;
 
 function utf8Length(text: string): number {
   let bytes = 0;
@@ -48,40 +43,23 @@ export function invoiceText(xml: string | Uint8Array): string {
   const size = typeof xml === 'string' ? utf8Length(xml) : xml.byteLength;
   if (size > MAX_INVOICE_BYTES) throw new InvoiceError('TOO_LARGE', { size, max: MAX_INVOICE_BYTES });
   const text = (typeof xml === 'string' ? xml : decode(xml)).replace(/^\uFEFF/, '');
-  if (DTD_MARKUP.test(text)) throw new InvoiceError('DOCTYPE_FORBIDDEN');
+  if (dtdMarkup(text) !== undefined) throw new InvoiceError('DOCTYPE_FORBIDDEN');
   if (text.trim() === '') throw new InvoiceError('NOT_XML');
   return text;
-}
-
-function checkDepth(root: Element): void {
-  // Iterative walk: a recursive one is exactly what a deeply nested file would overflow.
-  const stack: Array<[Node, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > MAX_XML_DEPTH) throw new InvoiceError('TOO_DEEP', { max: MAX_XML_DEPTH });
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
-    }
-  }
 }
 
 /** Parses invoice XML safely and returns its `Faktura` root element with the schema it belongs to. */
 export function parseInvoiceXml(xml: string | Uint8Array): { root: Element; schema: InvoiceSchema } {
   const text = invoiceText(xml);
-  let root: Element | null;
-  try {
-    const parser = new DOMParser({
-      // Errors stop parsing (a broken file is not shown half-read); warnings are not logged anywhere.
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
-      },
-    });
-    root = parser.parseFromString(text, 'text/xml').documentElement;
-  } catch (cause) {
-    throw new InvoiceError('NOT_XML', {}, { cause });
+  // Errors stop parsing (a broken file is not shown half-read); xmldom's warnings are let through, as ever.
+  const parsed = parseSafeXml(text, { maxDepth: MAX_XML_DEPTH, warnings: 'ignore' });
+  if (!parsed.ok) {
+    const { problem } = parsed;
+    if (problem.reason === 'TOO_DEEP') throw new InvoiceError('TOO_DEEP', { max: MAX_XML_DEPTH });
+    if (problem.reason === 'DTD') throw new InvoiceError('DOCTYPE_FORBIDDEN');
+    throw new InvoiceError('NOT_XML', {}, problem.reason === 'NOT_WELL_FORMED' ? { cause: problem.cause } : undefined);
   }
-  if (!root) throw new InvoiceError('NOT_XML');
-  checkDepth(root);
+  const root: Element = parsed.doc.documentElement!;
   const schema = root.namespaceURI === FA3_NAMESPACE ? 'FA(3)' : root.namespaceURI === FA2_NAMESPACE ? 'FA(2)' : undefined;
   if (root.localName !== 'Faktura' || !schema) throw new InvoiceError('NOT_FA');
   return { root, schema };

@@ -71,7 +71,7 @@ export function sessionsApi(t: Transport) {
         params: { referenceNumber: ref(sessionReferenceNumber) },
         token: bearer(accessToken),
         accept: 'none',
-        limit: rateLimitKey('onlineSession'),
+        limit: rateLimitKey('onlineSessionClose'),
         retry: 'idempotent',
       });
     },

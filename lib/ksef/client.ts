@@ -1,4 +1,5 @@
 // The KSeF 2.0 client: one object per (environment, context); nothing here knows about the browser.
+import { positiveInt } from '../core/checks';
 import { resolveBaseUrl, type KsefTarget } from './environments';
 import { systemClock, type Clock } from './clock';
 import { createRateLimiter, type RateLimiter } from './rate-limits';
@@ -6,6 +7,7 @@ import { createTransport, MAX_TIMEOUT_MS } from './transport';
 import { authApi } from './api-auth';
 import { dataApi } from './api-data';
 import { sessionsApi } from './api-sessions';
+import type { SystemWarning } from './system-warning';
 
 export interface KsefClientDeps {
   /** Defaults to the global fetch (called unbound). */
@@ -21,15 +23,8 @@ export interface KsefClientDeps {
   maxAttempts?: number;
   backoffBaseMs?: number;
   random?: () => number;
-  /** `X-System-Warning` headers: non-blocking notices from KSeF (e.g. a signature profile warning). */
-  onSystemWarning?: (warning: string, operation: string) => void;
-}
-
-function positiveInt(name: string, value: number, max: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new TypeError(`"${name}" must be an integer from 1 to ${max}`);
-  }
-  return value;
+  /** Each `X-System-Warning` notice (e.g. `sig-001` about the signature profile); more with `client.onSystemWarning`. */
+  onSystemWarning?: (warning: SystemWarning) => void;
 }
 
 export function createKsefClient(target: KsefTarget, deps: KsefClientDeps = {}) {
@@ -38,6 +33,11 @@ export function createKsefClient(target: KsefTarget, deps: KsefClientDeps = {}) 
   const fetchFn = deps.fetch ?? ((input: string, init: RequestInit) => globalFetch(input, init));
   if (typeof fetchFn !== 'function') throw new TypeError('"fetch" must be a function');
   const rateLimiter = deps.rateLimiter ?? createRateLimiter();
+  const warningListeners = new Set<(warning: SystemWarning) => void>();
+  if (deps.onSystemWarning !== undefined && typeof deps.onSystemWarning !== 'function') {
+    throw new TypeError('"onSystemWarning" must be a function');
+  }
+  if (deps.onSystemWarning) warningListeners.add(deps.onSystemWarning);
   const transport = createTransport({
     baseUrl,
     fetch: fetchFn,
@@ -48,7 +48,15 @@ export function createKsefClient(target: KsefTarget, deps: KsefClientDeps = {}) 
     maxAttempts: positiveInt('maxAttempts', deps.maxAttempts ?? 3, 10),
     backoffBaseMs: positiveInt('backoffBaseMs', deps.backoffBaseMs ?? 500, 10_000),
     random: deps.random ?? Math.random,
-    onSystemWarning: deps.onSystemWarning,
+    onSystemWarning: (warning) => {
+      for (const listener of warningListeners) {
+        try {
+          listener(warning);
+        } catch {
+          // A listener only observes; its failure must not fail the call KSeF answered.
+        }
+      }
+    },
   });
   const data = dataApi(transport);
   return {
@@ -60,6 +68,12 @@ export function createKsefClient(target: KsefTarget, deps: KsefClientDeps = {}) 
     invoices: data.invoices,
     sessions: sessionsApi(transport),
     rateLimits: data.rateLimits,
+    /** Adds a listener for KSeF's `X-System-Warning` notices; returns the function that removes it. */
+    onSystemWarning(listener: (warning: SystemWarning) => void): () => void {
+      if (typeof listener !== 'function') throw new TypeError('"listener" must be a function');
+      warningListeners.add(listener);
+      return () => void warningListeners.delete(listener);
+    },
   };
 }
 

@@ -1,44 +1,9 @@
-// KSeF 2.0 hosts per environment (NOTES §1). The pre-December-2025 hostnames (ksef-test.mf.gov.pl/api/v2 …)
-// stopped redirecting on 2026-01-17 [GH CIRFMF/ksef-api#460], so they are deliberately absent.
+// Which API base a client talks to. The environments and their hosts are lib/domain/environments.ts (NOTES §1).
+import { ENVIRONMENT_URLS, isKsefEnvironment, isSecureApiUrl, KSEF_ENVIRONMENTS, type KsefEnvironment } from '../domain/environments';
 
-export type KsefEnvironment = 'test' | 'demo' | 'production';
-
-export const KSEF_ENVIRONMENTS: readonly KsefEnvironment[] = ['test', 'demo', 'production'];
-
-export interface EnvironmentUrls {
-  /** API base; every operation path (`/auth/challenge` …) is appended to it. */
-  apiBaseUrl: string;
-  /** Swagger/Redoc of that environment, for the diagnostics page. */
-  docsUrl: string;
-  /** Base of the invoice verification links printed as QR codes (NOTES §12). */
-  qrBaseUrl: string;
-}
-
-export const ENVIRONMENT_URLS: Readonly<Record<KsefEnvironment, EnvironmentUrls>> = {
-  test: {
-    apiBaseUrl: 'https://api-test.ksef.mf.gov.pl/v2',
-    docsUrl: 'https://api-test.ksef.mf.gov.pl/docs/v2',
-    qrBaseUrl: 'https://qr-test.ksef.mf.gov.pl',
-  },
-  demo: {
-    apiBaseUrl: 'https://api-demo.ksef.mf.gov.pl/v2',
-    docsUrl: 'https://api-demo.ksef.mf.gov.pl/docs/v2',
-    qrBaseUrl: 'https://qr-demo.ksef.mf.gov.pl',
-  },
-  production: {
-    apiBaseUrl: 'https://api.ksef.mf.gov.pl/v2',
-    docsUrl: 'https://api.ksef.mf.gov.pl/docs/v2',
-    qrBaseUrl: 'https://qr.ksef.mf.gov.pl',
-  },
-};
-
-export function isKsefEnvironment(value: unknown): value is KsefEnvironment {
-  return typeof value === 'string' && (KSEF_ENVIRONMENTS as readonly string[]).includes(value);
-}
+export { ENVIRONMENT_URLS, isKsefEnvironment, KSEF_ENVIRONMENTS, type EnvironmentUrls, type KsefEnvironment } from '../domain/environments';
 
 export type KsefTarget = { environment: KsefEnvironment } | { baseUrl: string };
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * The API base URL for a target, without a trailing slash. A custom `baseUrl` (the simulator: include its
@@ -61,7 +26,7 @@ export function resolveBaseUrl(target: KsefTarget): string {
   } catch {
     throw new TypeError('"baseUrl" must be an absolute URL');
   }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  const secure = isSecureApiUrl(url);
   if (!secure || url.search || url.hash || url.username || url.password) {
     throw new TypeError('"baseUrl" must be an https URL (or http on 127.0.0.1/localhost) without query or credentials');
   }

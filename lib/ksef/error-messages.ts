@@ -1,7 +1,7 @@
 // User-facing messages of KsefError (catalog prefix `ksef_`). The exception codes below are the ones a user
 // of this extension can actually meet (NOTES §3.6, §7, §8.3, §10); any other code falls back to a message
 // quoting KSeF's own (Polish) description.
-import { t, type Lang, type MessageKey, type Params } from '../i18n';
+import { t, type Lang, type MessageKey, type Params } from '../i18n/worker';
 import type { KsefErrorCode, KsefException } from './errors';
 
 export const EXCEPTION_CODES_WITH_MESSAGES: readonly number[] = [
@@ -27,6 +27,12 @@ export interface MessageFacts {
   requiredAnyOfPermissions?: string[];
   retryAfter?: number;
   details?: string[];
+  limitBytes?: number;
+}
+
+/** "16 MB" / "256 KB": a size as a user reads it (binary units, as the caps are set). */
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** The catalog key and parameters that describe an error; exported for the tests and the diagnostics page. */
@@ -45,6 +51,9 @@ export function ksefMessageKey(facts: MessageFacts): { key: string; params: Para
     const seconds = Math.max(1, Math.ceil(facts.retryAfter ?? 60));
     if (seconds < 60) return { key: 'ksef_error_RATE_LIMITED_SECONDS', params: { seconds } };
     return { key: 'ksef_error_RATE_LIMITED', params: { minutes: Math.ceil(seconds / 60) } };
+  }
+  if (facts.code === 'RESPONSE_TOO_LARGE') {
+    return { key: 'ksef_error_RESPONSE_TOO_LARGE', params: { limit: sizeText(facts.limitBytes ?? 0) } };
   }
   if (facts.code !== 'HTTP') return { key: `ksef_error_${facts.code}`, params: {} };
   const known = facts.exceptions?.find((e) => EXCEPTION_CODES_WITH_MESSAGES.includes(e.code));

@@ -1,23 +1,16 @@
-import type { Lang } from '../i18n';
 import { ksefErrorMessage } from './error-messages';
-import { hasErrorShape } from '../coded-error';
+import { errorGuard, KsefPilotError } from '../core/errors';
 
 /**
  * HTTP: KSeF answered with an error status. NETWORK: no answer (DNS, TLS, connection reset, CORS).
  * TIMEOUT: no answer within the request's time limit. SCHEMA: a success answer of an unexpected shape (a
  * contract failure, kept apart from transport failures). RATE_LIMITED: a 429, or a request held back because
  * it would exceed a budget of NOTES §9. HASH_MISMATCH: a download whose bytes do not match `x-ms-meta-hash`.
+ * RESPONSE_TOO_LARGE: a success answer larger than KSeF documents for the operation (response-limits.ts);
+ * reading stopped at the cap, so repeating it would only fetch the same oversized body.
  */
-export type KsefErrorCode = 'HTTP' | 'NETWORK' | 'TIMEOUT' | 'SCHEMA' | 'RATE_LIMITED' | 'HASH_MISMATCH';
-
-export const KSEF_ERROR_CODES: readonly KsefErrorCode[] = [
-  'HTTP',
-  'NETWORK',
-  'TIMEOUT',
-  'SCHEMA',
-  'RATE_LIMITED',
-  'HASH_MISMATCH',
-];
+export const KSEF_ERROR_CODES = ['HTTP', 'NETWORK', 'TIMEOUT', 'SCHEMA', 'RATE_LIMITED', 'HASH_MISMATCH', 'RESPONSE_TOO_LARGE'] as const;
+export type KsefErrorCode = (typeof KSEF_ERROR_CODES)[number];
 
 /** One entry of `exceptionDetailList` (ExceptionResponse) or of `errors` (problem+json). */
 export interface KsefException {
@@ -47,16 +40,18 @@ export interface KsefErrorInit {
   requiredAnyOfPermissions?: string[];
   presentPermissions?: string[];
   issues?: SchemaIssue[];
+  /** RESPONSE_TOO_LARGE: the cap in bytes that the body went past. */
+  limitBytes?: number;
 }
 
 /**
- * Any failure of a KSeF call. `message` is Polish (what the user reads first), `messageEn` English; both say
- * what to do. Branch on `code`/`status`/`exceptionCodes` (or `name === 'KsefError'`), never on instanceof
- * alone: errors cross message boundaries, which is also why `toJSON` exists.
+ * Any failure of a KSeF call; both messages say what to do. Branch on `code`/`status`/`exceptionCodes` (or
+ * `name === 'KsefError'`), never on instanceof alone: errors cross message boundaries. `data` stays empty:
+ * the facts the message uses are the fields below.
  */
-export class KsefError extends Error {
+export class KsefError extends KsefPilotError<KsefErrorCode> {
   override readonly name = 'KsefError';
-  readonly code: KsefErrorCode;
+  declare readonly messageEn: string;
   readonly operation: string;
   readonly status: number | undefined;
   readonly exceptions: readonly KsefException[];
@@ -72,14 +67,12 @@ export class KsefError extends Error {
   readonly requiredAnyOfPermissions: readonly string[];
   readonly presentPermissions: readonly string[];
   readonly issues: readonly SchemaIssue[];
-  readonly messageEn: string;
+  readonly limitBytes: number | undefined;
 
   constructor(code: KsefErrorCode, init: KsefErrorInit, options?: { cause?: unknown; now?: number }) {
     const retryAfter =
       init.retryAt === undefined ? undefined : Math.max(0, Math.ceil((init.retryAt - (options?.now ?? Date.now())) / 1000));
-    const facts = { code, ...init, retryAfter };
-    super(ksefErrorMessage('pl', facts), options?.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+    super(code, (lang) => ksefErrorMessage(lang, { code, ...init, retryAfter }), {}, options);
     this.operation = init.operation;
     this.status = init.status;
     this.exceptions = init.exceptions ?? [];
@@ -94,11 +87,7 @@ export class KsefError extends Error {
     this.requiredAnyOfPermissions = init.requiredAnyOfPermissions ?? [];
     this.presentPermissions = init.presentPermissions ?? [];
     this.issues = init.issues ?? [];
-    this.messageEn = ksefErrorMessage('en', facts);
-  }
-
-  messageIn(lang: Lang): string {
-    return lang === 'en' ? this.messageEn : this.message;
+    this.limitBytes = init.limitBytes;
   }
 
   /** True when KSeF reported this exception code (400 bodies). */
@@ -106,29 +95,12 @@ export class KsefError extends Error {
     return this.exceptionCodes.includes(code);
   }
 
-  toJSON() {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      messageEn: this.messageEn,
-      operation: this.operation,
-      status: this.status,
-      exceptions: this.exceptions,
-      title: this.title,
-      details: this.details,
-      referenceNumber: this.referenceNumber,
-      traceId: this.traceId,
-      retryAt: this.retryAt,
-      retryAfter: this.retryAfter,
-      reasonCode: this.reasonCode,
-      requiredAnyOfPermissions: this.requiredAnyOfPermissions,
-      presentPermissions: this.presentPermissions,
-      issues: this.issues,
-    };
+  override toJSON() {
+    const { operation, status, exceptions, title, details, referenceNumber, traceId, retryAt, retryAfter } = this;
+    const { reasonCode, requiredAnyOfPermissions, presentPermissions, issues, limitBytes } = this;
+    return { ...super.toJSON(), operation, status, exceptions, title, details, referenceNumber, traceId, retryAt, retryAfter,
+      reasonCode, requiredAnyOfPermissions, presentPermissions, issues, limitBytes };
   }
 }
 
-export function isKsefError(value: unknown): value is KsefError {
-  return hasErrorShape(value, 'KsefError', KSEF_ERROR_CODES);
-}
+export const isKsefError = errorGuard<KsefError>('KsefError', KSEF_ERROR_CODES);

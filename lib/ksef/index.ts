@@ -20,6 +20,9 @@ export { DEFAULT_BUDGETS, RATE_LIMIT_GROUPS, rateLimitKey } from './rate-limit-b
 export type { RateLimitBudget, RateLimitGroup } from './rate-limit-budgets';
 export { parseRetryAfter } from './retry-after';
 export { MAX_TIMEOUT_MS } from './transport';
+export { DEFAULT_RESPONSE_CAP, ERROR_BODY_CAP, RESPONSE_CAPS, responseCap } from './response-limits';
+export { parseSystemWarnings } from './system-warning';
+export type { SystemWarning } from './system-warning';
 export type { RetryPolicy } from './retry';
 export type { DownloadedXml } from './download';
 export { pickPublicKey, spkiOfCertificate, importRsaOaepKey } from './public-keys';

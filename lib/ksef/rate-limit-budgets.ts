@@ -1,5 +1,8 @@
 // Budgets per endpoint group (NOTES §9, `x-rate-limits` in openapi.json). KSeF counts per (context, IP) in
-// sliding windows of 1 s, 1 min and 1 h, all three at once.
+// sliding windows of 1 s, 1 min and 1 h, all three at once. Session close has its own counters since the
+// limits page of 14.09.2026 (CIRFMF/ksef-api limity/limity-api.md, see shared/ksef/SOURCES.md): openapi
+// 2.6/2.7 still book it on onlineSession/batchSession and GET /rate-limits does not report it, so these
+// two keep their defaults when `setBudgets` adopts what KSeF reports.
 
 export type RateLimitGroup =
   | 'auth'
@@ -9,8 +12,10 @@ export type RateLimitGroup =
   | 'invoiceExportStatus'
   | 'invoiceDownload'
   | 'onlineSession'
+  | 'onlineSessionClose'
   | 'invoiceSend'
   | 'batchSession'
+  | 'batchSessionClose'
   | 'invoiceStatus'
   | 'sessionMisc'
   | 'sessionList'
@@ -32,8 +37,12 @@ export const DEFAULT_BUDGETS: Readonly<Record<RateLimitGroup, RateLimitBudget>> 
   invoiceExportStatus: { perSecond: 10, perMinute: 60, perHour: 600 },
   invoiceDownload: { perSecond: 8, perMinute: 16, perHour: 64 },
   onlineSession: { perSecond: 10, perMinute: 30, perHour: 120 },
+  // POST /sessions/online/{referenceNumber}/close (limits page of 14.09.2026).
+  onlineSessionClose: { perSecond: 20, perMinute: 60, perHour: 240 },
   invoiceSend: { perSecond: 10, perMinute: 30, perHour: 180 },
   batchSession: { perSecond: 10, perMinute: 20, perHour: 60 },
+  // POST /sessions/batch/{referenceNumber}/close (same page); the client does not close batch sessions yet.
+  batchSessionClose: { perSecond: 20, perMinute: 40, perHour: 120 },
   invoiceStatus: { perSecond: 30, perMinute: 120, perHour: 1200 },
   sessionMisc: { perSecond: 10, perMinute: 120, perHour: 1200 },
   sessionList: { perSecond: 5, perMinute: 10, perHour: 60 },

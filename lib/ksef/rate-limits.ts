@@ -23,6 +23,9 @@ const WINDOWS = [
  */
 export const DEFAULT_SKEW_MS = 500;
 
+/** A block longer than a day is not honoured as a wait (RELIABILITY §5.3: "> 24 h → blocked, tell the user"). */
+export const MAX_BLOCK_MS = 24 * 3_600_000;
+
 const StateSchema = z.object({
   version: z.literal(1),
   windows: z.record(z.string(), z.array(z.number())),
@@ -60,10 +63,25 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
     return times;
   }
 
+  /**
+   * When the block of `key` ends. A block is set from Retry-After just after a booked request; a clock set back
+   * leaves both in the future, so the block then holds only as long as it was given, counted from that request,
+   * and never beyond MAX_BLOCK_MS (RELIABILITY §5.3; issue 10: a month-long block after a clock change).
+   */
+  function blockEnd(key: string, now: number): number | undefined {
+    const blocked = state.blockedUntil[key];
+    if (blocked === undefined) return undefined;
+    const booked = Math.max(-Infinity, ...(state.windows[key] ?? []));
+    const given = booked > now && booked <= blocked ? blocked - booked : MAX_BLOCK_MS;
+    const end = Math.min(blocked, now + Math.min(given, MAX_BLOCK_MS));
+    if (end !== blocked) state.blockedUntil[key] = end;
+    return end;
+  }
+
   function check(key: string, now: number): AcquireResult {
     if (typeof key !== 'string' || !key) throw new TypeError('"key" must be a non-empty string');
     if (!Number.isFinite(now)) throw new TypeError('"now" must be a finite number');
-    const blocked = state.blockedUntil[key];
+    const blocked = blockEnd(key, now);
     if (blocked !== undefined && blocked > now) return { ok: false, waitMs: blocked - now, reason: 'blocked' };
     if (blocked !== undefined) delete state.blockedUntil[key];
     const times = live(key, now);
@@ -99,6 +117,17 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
     changed();
   }
 
+  /**
+   * Applies blockEnd's clock rule to every block at once; the worker calls it as it wakes, so that blocks a
+   * clock change stretched are re-anchored at the same moment as the sync state's own block (issue 10).
+   */
+  function settle(now: number) {
+    if (!Number.isFinite(now)) throw new TypeError('"now" must be a finite number');
+    const before = JSON.stringify(state.blockedUntil);
+    for (const key of Object.keys(state.blockedUntil)) blockEnd(key, now);
+    if (JSON.stringify(state.blockedUntil) !== before) changed();
+  }
+
   /** Adopts the limits KSeF reports in `GET /rate-limits` (they may differ on TEST). */
   function setBudgets(next: Partial<Record<string, RateLimitBudget>>) {
     for (const group of RATE_LIMIT_GROUPS) {
@@ -112,7 +141,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
     return structuredClone(state);
   }
 
-  return { check, acquire, block, setBudgets, toJSON, budgetOf: (key: string) => ({ ...budgets[groupOfKey(key)] }) };
+  return { check, acquire, block, settle, setBudgets, toJSON, budgetOf: (key: string) => ({ ...budgets[groupOfKey(key)] }) };
 }
 
 export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -1,4 +1,5 @@
-// Every KSeF request goes through `send`: rate-limit admission, timeout, fetch, error mapping, retries.
+// Every KSeF request goes through `send`: rate-limit admission, timeout, fetch, a capped body read,
+// `X-System-Warning`, error mapping, retries.
 import type { z } from 'zod';
 import type { Clock } from './clock';
 import { KsefError, type KsefErrorCode, type KsefErrorInit } from './errors';
@@ -8,6 +9,9 @@ import { backoffMs, mayRetry, type Failure, type RetryPolicy } from './retry';
 import type { RateLimiter } from './rate-limits';
 import { utf8Decode } from './encoding';
 import { requestInit, requestUrl } from './request';
+import { readBody } from './read-body';
+import { ERROR_BODY_CAP, responseCap } from './response-limits';
+import { parseSystemWarnings, type SystemWarning } from './system-warning';
 
 /** Hard ceiling of any single request, so a worker is never left hanging on a dead connection. */
 export const MAX_TIMEOUT_MS = 25_000;
@@ -25,7 +29,8 @@ export interface TransportOptions {
   maxAttempts: number;
   backoffBaseMs: number;
   random: () => number;
-  onSystemWarning?: (warning: string, operation: string) => void;
+  /** Each warning of an `X-System-Warning` header, parsed (system-warning.ts). */
+  onSystemWarning?: (warning: SystemWarning) => void;
 }
 
 export interface Call {
@@ -68,17 +73,30 @@ export function createTransport(o: TransportOptions) {
     throw fail('RATE_LIMITED', { operation, retryAt: o.clock.now() + o.maxWaitMs });
   }
 
-  async function attempt(call: Call, operation: string): Promise<RawResponse | { failure: Failure; error: KsefError }> {
+  type Attempt = RawResponse | { failure: Failure; error: KsefError } | { tooLarge: KsefError; headers: Headers };
+
+  async function attempt(call: Call, operation: string): Promise<Attempt> {
     const url = urlOf(call);
     const signal = AbortSignal.timeout(o.timeoutMs);
     try {
       const res = await doFetch(url, requestInit(call, signal));
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      return { status: res.status, headers: res.headers, bytes };
+      const ok = res.status >= 200 && res.status < 300;
+      const cap = ok ? responseCap(operation) : ERROR_BODY_CAP;
+      const body = await readBody(res, cap);
+      if (body.ok) return { status: res.status, headers: res.headers, bytes: body.bytes };
+      // An error keeps its status without the oversized body; a success cannot be used at all.
+      if (!ok) return { status: res.status, headers: res.headers, bytes: new Uint8Array(0) };
+      return { tooLarge: fail('RESPONSE_TOO_LARGE', { operation, status: res.status, limitBytes: cap }), headers: res.headers };
     } catch (cause) {
       const kind = signal.aborted ? 'timeout' : 'network';
       return { failure: { kind }, error: fail(kind === 'timeout' ? 'TIMEOUT' : 'NETWORK', { operation }, cause) };
     }
+  }
+
+  function warn(headers: Headers, operation: string): void {
+    const header = headers.get('x-system-warning');
+    if (!header || !o.onSystemWarning) return;
+    for (const warning of parseSystemWarnings(header, operation)) o.onSystemWarning(warning);
   }
 
   function errorOf(res: RawResponse, operation: string): KsefError {
@@ -100,9 +118,11 @@ export function createTransport(o: TransportOptions) {
       let error: KsefError;
       if ('failure' in out) {
         ({ failure, error } = out);
+      } else if ('tooLarge' in out) {
+        warn(out.headers, operation);
+        throw out.tooLarge; // the same request would bring the same body
       } else {
-        const warning = out.headers.get('x-system-warning');
-        if (warning) o.onSystemWarning?.(warning, operation);
+        warn(out.headers, operation);
         if (out.status >= 200 && out.status < 300) return out;
         failure = { kind: 'status', status: out.status };
         error = errorOf(out, operation);

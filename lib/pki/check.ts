@@ -1,13 +1,14 @@
 // checkCertificate: what stands between this certificate and a KSeF login, before any request is made
 // (NOTES §4). A pure function of the certificate, the clock and the profile; describeFinding words it.
-import { t, tp, type Lang, type MessageKey, type Params } from '../i18n';
-import { normalizeNip } from './nip';
+import { warsawDateTime } from '../core/time';
+import { KSEF_ENVIRONMENTS as ENVIRONMENTS } from '../domain/environments';
+import { normalizeNip } from '../domain/nip';
+import { t, tp, type Lang, type MessageKey, type Params } from '../i18n/worker';
 import type { CertificateFinding, CertificateInfo, FindingCode, KsefEnvironment } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A warning this many days before expiry leaves time to generate and install a new certificate. */
 export const EXPIRY_WARNING_DAYS = 30;
-const ENVIRONMENTS: readonly KsefEnvironment[] = ['test', 'demo', 'production'];
 
 export interface CheckOptions {
   now: Date;
@@ -75,15 +76,7 @@ export function checkCertificate(info: CertificateInfo, options: CheckOptions): 
 }
 
 /** A date as the user reads it, in Polish time: 31.12.2026 (pl) or 2026-12-31 (en). */
-function formatDate(lang: Lang, iso: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
-  const date = lang === 'pl' ? `${p('day')}.${p('month')}.${p('year')}` : `${p('year')}-${p('month')}-${p('day')}`;
-  return { date, time: `${p('hour')}:${p('minute')}` };
-}
+const formatDate = (lang: Lang, iso: string) => warsawDateTime(lang, iso);
 
 function environmentName(lang: Lang, env: unknown): string {
   return ENVIRONMENTS.includes(env as KsefEnvironment) ? t(lang, `cert_env_${env as KsefEnvironment}`) : String(env);

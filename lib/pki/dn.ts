@@ -1,8 +1,6 @@
 // Distinguished names: the attributes of a certificate's issuer and subject, formatted as OpenSSL does with
 // `-nameopt RFC2253,-esc_msb`, the subject fields KSeF reads, and the NIP or PESEL it finds in them.
-import * as asn1js from 'asn1js';
-import { readHeader, toHex } from './asn1';
-import { PkiError } from './errors';
+import { DerReader, TAG, corrupt, toHex, type Tlv } from './der';
 import type { CertificateIdentifier, SubjectFields } from './types';
 
 // Attribute names as OpenSSL prints them (FN_SN); RFC 4514 §3 names where the brief asks for them.
@@ -29,10 +27,10 @@ export interface Attribute { oid: string; tlv: Uint8Array; rdn: number }
 
 /** Text of a directory string, decoded as OpenSSL does (1-byte types as Latin-1); null for non-strings. */
 export function decodeString(tlv: Uint8Array): string | null {
-  const h = readHeader(tlv, 0);
-  if (h.constructed || h.length === null) return null;
-  const c = tlv.subarray(h.contentStart, h.contentStart + h.length);
-  switch (h.tag) {
+  const r = new DerReader(tlv, true);
+  const t = r.root();
+  const c = r.content(t);
+  switch (t.tag) {
     case 0x0c: return new TextDecoder('utf-8', { fatal: false }).decode(c);
     case 0x12: case 0x13: case 0x14: case 0x16: case 0x17: case 0x18: case 0x1a:
       return String.fromCharCode(...c);
@@ -68,15 +66,15 @@ function escapeValue(value: string): string {
     .join('');
 }
 
-export function nameAttributes(name: asn1js.AsnType): Attribute[] {
+/** Name ::= SEQUENCE OF SET OF SEQUENCE { type OID, value } (RFC 5280 §4.1.2.4), in encoded order. */
+export function nameAttributes(r: DerReader, name: Tlv): Attribute[] {
   const out: Attribute[] = [];
-  if (!(name instanceof asn1js.Sequence)) throw new PkiError('CORRUPT_FILE', { detail: 'name' });
-  name.valueBlock.value.forEach((set, rdn) => {
-    if (!(set instanceof asn1js.Set)) throw new PkiError('CORRUPT_FILE', { detail: 'name' });
-    for (const ava of set.valueBlock.value) {
-      const [type, value] = ava instanceof asn1js.Sequence ? ava.valueBlock.value : [];
-      if (!(type instanceof asn1js.ObjectIdentifier) || !value) throw new PkiError('CORRUPT_FILE', { detail: 'name' });
-      out.push({ oid: type.valueBlock.toString(), tlv: new Uint8Array(value.valueBeforeDecodeView), rdn });
+  r.children(name).forEach((set, rdn) => {
+    if (set.tag !== TAG.SET) throw corrupt('name');
+    for (const ava of r.children(set)) {
+      const [type, value] = ava.tag === TAG.SEQUENCE ? r.children(ava) : [];
+      if (type?.tag !== TAG.OID || !value) throw corrupt('name');
+      out.push({ oid: r.oid(type, 'name'), tlv: r.raw(value), rdn });
     }
   });
   return out;
@@ -102,9 +100,9 @@ export function subjectFields(attributes: readonly Attribute[]): SubjectFields {
     if (!key) continue;
     let text = decodeString(a.tlv);
     // X.520 types x500UniqueIdentifier as a BIT STRING; AP writes a UTF8String GUID. Show bits as hex.
-    if (text === null && key === 'uniqueIdentifier' && a.tlv[0] === 0x03) {
-      const h = readHeader(a.tlv, 0);
-      text = toHex(a.tlv.subarray(h.contentStart + 1, h.contentStart + (h.length ?? 0)));
+    if (text === null && key === 'uniqueIdentifier' && a.tlv[0] === TAG.BIT_STRING) {
+      const r = new DerReader(a.tlv, true);
+      text = toHex(r.content(r.root()).subarray(1));
     }
     if (text === null) continue;
     // givenName may repeat (NOTES §4.3): keep every name; other fields keep their first value.

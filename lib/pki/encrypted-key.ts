@@ -3,7 +3,7 @@
 // (RELIABILITY §4.2), so the plaintext must also parse strictly as a PrivateKeyInfo; any structural
 // failure after decryption means "wrong password", never "corrupt file".
 import { isPkiError } from './errors';
-import { DerReader } from './der-reader';
+import { DerReader } from './der';
 import { fromPkcs8, type KeyMaterial } from './key-material';
 import { pbes2Decrypt, type EncryptedKeyInfo } from './pbes2';
 import { utf8Bytes } from './password';

@@ -18,7 +18,6 @@ export { checkCertificate, describeFinding, EXPIRY_WARNING_DAYS } from './check'
 export type { CheckOptions } from './check';
 export { normalizeNip, isValidNip, validateNip, nipErrorMessage } from './nip';
 export type { NipErrorCode, NipValidation } from './nip';
-// asn1.ts (parseDer, readHeader, oidName) stays internal: raw ASN.1 is lib/pki's business, not its callers'.
 export { readPrivateKey } from './private-key';
 export { readPkcs12 } from './pkcs12';
 export { loadCredentials } from './credentials';
@@ -26,5 +25,8 @@ export type { Credentials, CredentialsInput } from './credentials';
 export { signingAlgorithm, describeKey, keyMatchesCertificate } from './key-match';
 export type { SigningAlgorithm } from './key-match';
 export { CONVERT_KEY_COMMAND, CONVERT_PKCS12_COMMAND } from './legacy-encryption';
-// The key side's building blocks (der-reader, pbes2, sha*, aes-cbc, ec-public, pkcs12-*) stay internal:
-// callers hand over files and a password and get a CryptoKey; the byte-level steps are not an API.
+// The building blocks (der, pbes2, aes-cbc, hashes, pkcs12-*) stay internal: callers hand over files and a
+// password and get facts or a CryptoKey; the byte-level steps are not an API. Hashes, ciphers and curve
+// arithmetic come from @noble/* (STYLE 25); ASN.1 from der.ts alone. PKCS#12 is read here, not with pkijs's
+// PFX classes: their WebCrypto engine fails on AES-192 and hmacWithSHA224 in Chromium, and every failure
+// must map to a precise code (WRONG_PASSWORD vs CORRUPT_FILE).

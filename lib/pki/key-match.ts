@@ -1,8 +1,8 @@
 // Proving that a private key belongs to a certificate: sign a random challenge with the key and verify it
 // with the certificate's public key (RELIABILITY §4.3 item 2). Comparing key types alone, as the Java
 // client does, lets a mismatched pair through to fail only at KSeF.
-import { DerReader, TAG } from './der-reader';
-import { CURVES, OID } from './key-oids';
+import { DerReader } from './der';
+import { certificateFields, keyAlgorithm } from './certificate';
 
 export type SigningAlgorithm =
   | { name: 'ECDSA'; hash: 'SHA-256' | 'SHA-384' | 'SHA-512' }
@@ -36,19 +36,12 @@ export function describeKey(key: CryptoKey): string {
 
 /** The certificate's SubjectPublicKeyInfo DER, with the import parameters it needs, or null. */
 function publicKeyOf(certDer: Uint8Array): { spki: Uint8Array<ArrayBuffer>; params: EcKeyImportParams | RsaHashedImportParams } | null {
-  const r = new DerReader(certDer);
-  const tbs = r.seq(r.seq(r.root(), 'certificate')[0], 'tbsCertificate');
-  const fields = tbs[0]?.tag === TAG.CTX0 ? tbs.slice(1) : tbs;
-  const spki = fields[5];
-  const alg = r.seq(r.seq(spki, 'subjectPublicKeyInfo')[0], 'public key algorithm');
-  const oid = r.oid(alg[0], 'public key algorithm');
-  const bytes = certDer.slice(spki!.start, spki!.end);
-  if (oid === OID.rsaEncryption) return { spki: bytes, params: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } };
-  if (oid === OID.ecPublicKey && alg[1]?.tag === TAG.OID) {
-    const curve = CURVES[r.oid(alg[1], 'curve')];
-    if (curve) return { spki: bytes, params: { name: 'ECDSA', namedCurve: curve } };
-  }
-  return null;
+  const r = new DerReader(certDer, true);
+  const { spki } = certificateFields(r, r.root());
+  const algorithm = keyAlgorithm(r, spki);
+  const curve = /^EC (P-256|P-384|P-521)$/.exec(algorithm)?.[1];
+  if (curve) return { spki: r.raw(spki), params: { name: 'ECDSA', namedCurve: curve } };
+  return /^RSA \d+$/.test(algorithm) ? { spki: r.raw(spki), params: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } } : null;
 }
 
 /** True when `key` signs what the certificate's public key verifies; false for any mismatch. */

@@ -3,10 +3,9 @@
 // attributes dropped, the EC curve in the AlgorithmIdentifier, and the EC public key always present.
 // Strictness matters twice: hostile files, and telling a wrong password from a decrypted key (pbes2.ts).
 import { PkiError } from './errors';
-import { DerReader, TAG, corrupt, type Tlv } from './der-reader';
-import { encodeOid, encodeTlv } from './der-writer';
+import { p256, p384, p521 } from '@noble/curves/nist.js';
+import { DerReader, TAG, corrupt, encodeOid, encodeTlv, type Tlv } from './der';
 import { CURVES, CURVE_BYTES, CURVE_OIDS, OID, OTHER_KEY_ALGORITHMS, algorithmName, type CurveName } from './key-oids';
-import { isValidScalar, publicPointFor } from './ec-public';
 
 export type KeySpec = { type: 'EC'; curve: CurveName } | { type: 'RSA'; bits: number };
 
@@ -18,6 +17,12 @@ export interface KeyMaterial {
 
 const MIN_RSA_BITS = 2048; // KSeF and XAdES (RELIABILITY §4.2): RSA at least 2048 bits
 const MAX_RSA_BITS = 16384; // the largest size browsers import
+
+// The public point Q = d·G for EC keys stored without it (SEC1 makes it optional; `openssl ec -no_public`):
+// Node and Chromium derive it on import, but not every WebCrypto does, so WebCrypto always gets a complete
+// ECPrivateKey. Cost: @noble/curves' NIST curves, 43 kB minified (17 kB gzip) of which
+// about 30 kB is new (its SHA-2 and HMAC are the @noble/hashes pkijs already ships), where keys are read.
+const NIST = { 'P-256': p256, 'P-384': p384, 'P-521': p521 } as const;
 
 const unsupported = (algorithm: string): PkiError => new PkiError('UNSUPPORTED_ALGORITHM', { algorithm });
 const int0 = (): Uint8Array => new Uint8Array([TAG.INTEGER, 1, 0]);
@@ -88,8 +93,9 @@ export function fromSec1(bytes: Uint8Array, curve?: CurveName): KeyMaterial {
   const scalar = new Uint8Array(size);
   scalar.set(d, size - d.length);
   try {
-    if (!isValidScalar(chosen, scalar)) throw corrupt('EC private key out of range');
-    const pub = point && point.length === 1 + 2 * size && point[0] === 4 ? point : publicPointFor(chosen, scalar);
+    // SEC1 §3.2.1: the scalar lies in [1, n-1].
+    if (!NIST[chosen].utils.isValidPrivateKey(scalar)) throw corrupt('EC private key out of range');
+    const pub = point && point.length === 1 + 2 * size && point[0] === 4 ? point : NIST[chosen].getPublicKey(scalar, false);
     const secret = encodeTlv(TAG.OCTET_STRING, scalar);
     const inner = encodeTlv(
       TAG.SEQUENCE,
@@ -103,7 +109,7 @@ export function fromSec1(bytes: Uint8Array, curve?: CurveName): KeyMaterial {
     inner.fill(0);
     return { spec: { type: 'EC', curve: chosen }, pkcs8 };
   } finally {
-    scalar.fill(0); // the BigInt copies made for the public point cannot be wiped (ec-public.ts)
+    scalar.fill(0); // the BigInt copies @noble/curves makes for the public point cannot be wiped
   }
 }
 

@@ -6,6 +6,7 @@ export type CurveName = 'P-256' | 'P-384' | 'P-521';
 
 export const OID = {
   rsaEncryption: '1.2.840.113549.1.1.1',
+  rsaPss: '1.2.840.113549.1.1.10',
   ecPublicKey: '1.2.840.10045.2.1',
   pbes2: '1.2.840.113549.1.5.13',
   pbkdf2: '1.2.840.113549.1.5.12',
@@ -28,11 +29,7 @@ export const CURVES: Record<string, CurveName> = {
   '1.3.132.0.35': 'P-521',
 };
 
-export const CURVE_OIDS: Record<CurveName, string> = {
-  'P-256': '1.2.840.10045.3.1.7',
-  'P-384': '1.3.132.0.34',
-  'P-521': '1.3.132.0.35',
-};
+export const CURVE_OIDS = Object.fromEntries(Object.entries(CURVES).map(([oid, c]) => [c, oid])) as Record<CurveName, string>;
 
 /** Bytes of a private scalar (and of each public coordinate) per curve. */
 export const CURVE_BYTES: Record<CurveName, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };

@@ -5,7 +5,7 @@ import { PkiError } from './errors';
 import type { DecodedInput, PemBlock } from './pem';
 import { decodeInput } from './pem';
 import type { BinaryInput } from './types';
-import { DerReader, TAG, type Tlv } from './der-reader';
+import { DerReader, TAG, type Tlv } from './der';
 import { curveOf } from './key-material';
 import type { CurveName } from './key-oids';
 import { legacyKeyError } from './legacy-encryption';

@@ -2,11 +2,12 @@
 // format of Aplikacja Podatnika's .key files (NOTES §4.4). The parameters are checked before any work so
 // a hostile file cannot make the worker derive for minutes (RELIABILITY §4.2: attacker-chosen iterations).
 import { PkiError } from './errors';
-import { DerReader, TAG, corrupt, type Tlv } from './der-reader';
+import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
+import { DerReader, TAG, corrupt, type Tlv } from './der';
 import {
   AES_CBC, LEGACY_PBES2_CIPHERS, LEGACY_SCHEMES, OID, PRFS, algorithmName, type HashName,
 } from './key-oids';
-import { SYNC_HASHES, pbkdf2 } from './sync-hash';
+import { SYNC_HASHES } from './hashes';
 import { aesCbcDecrypt } from './aes-cbc';
 
 /** WebCrypto's PBKDF2 runs natively; 10 million rounds take a few seconds, real files use 2048–600 000. */
@@ -106,8 +107,8 @@ export function readEncryptedPrivateKeyInfo(r: DerReader, t: Tlv, legacy: Legacy
 }
 
 /**
- * PBKDF2 natively where WebCrypto can (every PRF but SHA-224); in JS otherwise, and also when a WebCrypto
- * refuses the input (an empty password, which a .p12 exported without one has), within the JS bound.
+ * PBKDF2 natively where WebCrypto can (every PRF but SHA-224); with @noble/hashes otherwise, and also when a
+ * WebCrypto refuses the input (an empty password, which a .p12 exported without one has), within the JS bound.
  */
 async function deriveKey(scheme: Pbes2Scheme, password: Uint8Array<ArrayBuffer>, subtle: SubtleCrypto): Promise<Uint8Array<ArrayBuffer>> {
   if (scheme.prf !== 'SHA-224') {
@@ -123,7 +124,7 @@ async function deriveKey(scheme: Pbes2Scheme, password: Uint8Array<ArrayBuffer>,
       if (scheme.iterations > MAX_JS_ITERATIONS) throw unsupported(`PBKDF2 ${scheme.prf}`);
     }
   }
-  return pbkdf2(SYNC_HASHES[scheme.prf], password, scheme.salt, scheme.iterations, scheme.keyBytes);
+  return pbkdf2(SYNC_HASHES[scheme.prf], password, scheme.salt, { c: scheme.iterations, dkLen: scheme.keyBytes }) as Uint8Array<ArrayBuffer>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../core/bytes';
 import { PkiError, MAX_INPUT_BYTES } from './errors';
 import type { BinaryInput } from './types';
 
@@ -22,14 +23,9 @@ export function toBytes(input: BinaryInput): Uint8Array<ArrayBuffer> {
 }
 
 function base64ToBytes(text: string, label: string): Uint8Array<ArrayBuffer> {
-  const clean = text.replace(/[\s]/g, '');
-  if (clean.length === 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
-    throw new PkiError('CORRUPT_FILE', { detail: `base64 ${label}` });
-  }
-  const bin = atob(clean.padEnd(Math.ceil(clean.length / 4) * 4, '='));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
+  const der = /\S/.test(text) ? decodeBase64(text) : null;
+  if (der === null) throw new PkiError('CORRUPT_FILE', { detail: `base64 ${label}` });
+  return der;
 }
 
 /** All PEM blocks in `text`, in order; text around and between the blocks is ignored. */
@@ -61,15 +57,6 @@ export function decodePemBlocks(text: string): PemBlock[] {
   return blocks;
 }
 
-function looksLikeText(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 4096);
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) return false;
-  }
-  return true;
-}
-
 /**
  * Turn what the user gave us into PEM blocks or one DER blob, with the size checks every reader needs.
  * `what` names the file for messages.
@@ -85,7 +72,7 @@ export function decodeInput(input: BinaryInput): DecodedInput {
   if (body.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
     throw new PkiError('EMPTY_FILE');
   }
-  if (looksLikeText(body)) {
+  if (!body.subarray(0, 4096).includes(0)) { // text has no NUL bytes; DER nearly always does
     const text = new TextDecoder('utf-8', { fatal: false }).decode(body);
     if (text.includes('-----BEGIN ')) return { kind: 'pem', blocks: decodePemBlocks(text) };
     // A bare base64 body without armour (as /certificates/retrieve returns a certificate).

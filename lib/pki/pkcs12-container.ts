@@ -3,7 +3,7 @@
 // The 3DES/RC2/RC4 kind written by older tools is refused with a conversion command (legacy-encryption.ts).
 // Written here rather than with pkijs's PFX classes so every failure maps to a precise PkiError code.
 import { PkiError, isPkiError } from './errors';
-import { DerReader, TAG, corrupt, type Tlv } from './der-reader';
+import { DerReader, TAG, corrupt, type Tlv } from './der';
 import { OID } from './key-oids';
 import { fromPkcs8 } from './key-material';
 import { checkCiphertext, readEncryptedPrivateKeyInfo, readPbes2Algorithm, pbes2Decrypt } from './pbes2';

@@ -2,9 +2,10 @@
 // the PKCS#12 key derivation of the BMPString password. It is the only place a wrong password is
 // recognised for sure before any decryption, so it runs first.
 import { PkiError } from './errors';
-import { DerReader, corrupt, type Tlv } from './der-reader';
+import { DerReader, corrupt, type Tlv } from './der';
 import { DIGESTS, OID, algorithmName } from './key-oids';
-import { SYNC_HASHES, hmac, type SyncHash } from './sync-hash';
+import { hmac } from '@noble/hashes/hmac.js';
+import { SYNC_HASHES, type SyncHash } from './hashes';
 import { MAX_JS_ITERATIONS } from './pbes2';
 
 export interface MacData {
@@ -25,7 +26,7 @@ export function readMacData(r: DerReader, t: Tlv): MacData {
   if (!name) throw new PkiError('UNSUPPORTED_ALGORITHM', { algorithm: `PKCS#12 MAC ${algorithmName(oid)}` });
   const hash = SYNC_HASHES[name];
   const digest = r.octets(info[1], 'PKCS#12 MAC value');
-  if (digest.length !== hash.outputBytes) throw corrupt('PKCS#12 MAC length');
+  if (digest.length !== hash.outputLen) throw corrupt('PKCS#12 MAC length');
   const salt = r.octets(m[1], 'PKCS#12 MAC salt');
   const iterations = m[2] ? r.int(m[2], 'PKCS#12 MAC iterations') : 1;
   if (m.length > 3 || salt.length > 1024) throw corrupt('PKCS#12 MAC');
@@ -35,7 +36,7 @@ export function readMacData(r: DerReader, t: Tlv): MacData {
 
 /** RFC 7292 B.2: `id` 1 = cipher key, 2 = IV, 3 = MAC key. */
 export function pkcs12Kdf(hash: SyncHash, id: number, password: Uint8Array, salt: Uint8Array, iterations: number, length: number): Uint8Array {
-  const v = hash.blockBytes, u = hash.outputBytes;
+  const v = hash.blockLen, u = hash.outputLen;
   const fill = (src: Uint8Array): Uint8Array => {
     const out = new Uint8Array(src.length === 0 ? 0 : v * Math.ceil(src.length / v));
     for (let i = 0; i < out.length; i++) out[i] = src[i % src.length]!;
@@ -51,10 +52,10 @@ export function pkcs12Kdf(hash: SyncHash, id: number, password: Uint8Array, salt
     const first = new Uint8Array(v + I.length);
     first.set(D);
     first.set(I, v);
-    let A = hash.digest(first);
+    let A = hash(first);
     first.fill(0);
     for (let j = 1; j < iterations; j++) {
-      const next = hash.digest(A);
+      const next = hash(A);
       A.fill(0);
       A = next;
     }
@@ -76,7 +77,7 @@ export function pkcs12Kdf(hash: SyncHash, id: number, password: Uint8Array, salt
 
 /** Whether `password` (a BMPString) reproduces the file's MAC over `content`. */
 export function macMatches(mac: MacData, password: Uint8Array, content: Uint8Array): boolean {
-  const key = pkcs12Kdf(mac.hash, 3, password, mac.salt, mac.iterations, mac.hash.outputBytes);
+  const key = pkcs12Kdf(mac.hash, 3, password, mac.salt, mac.iterations, mac.hash.outputLen);
   const value = hmac(mac.hash, key, content);
   key.fill(0);
   let diff = 0;

@@ -7,7 +7,7 @@ import { PkiError } from './errors';
 import { decodeInput } from './pem';
 import { checkInputArgument, checkPasswordArgument, mapUnexpected, wipeDecoded } from './key-guards';
 import type { BinaryInput } from './types';
-import { DerReader } from './der-reader';
+import { DerReader } from './der';
 import { findKeySource, type KeySource } from './key-source';
 import { fromPkcs1, fromPkcs8, fromSec1 } from './key-material';
 import { readEncryptedPrivateKeyInfo } from './pbes2';

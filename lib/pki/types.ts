@@ -1,4 +1,4 @@
-export type KsefEnvironment = 'test' | 'demo' | 'production';
+export type { KsefEnvironment } from '../domain/environments';
 
 export interface SubjectFields {
   commonName?: string;

@@ -11,17 +11,8 @@ export interface StoreContext {
   cmp: (a: unknown, b: unknown) => number;
 }
 
-export function checkId(name: string, value: unknown): asserts value is string {
-  if (typeof value !== 'string' || value === '' || value.length > 200) {
-    throw new TypeError(`"${name}" must be a non-empty string of at most 200 characters`);
-  }
-}
-
-export function checkLimit(name: string, value: unknown, max: number): asserts value is number {
-  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
-    throw new TypeError(`"${name}" must be an integer from 1 to ${max}`);
-  }
-}
+// The argument checks are lib/core/checks.ts; the repositories import them from here under their old names.
+export { checkId, checkCount as checkLimit } from '../core/checks';
 
 /** Parses a record about to be written; the message names the fields that failed, never their values. */
 export function parseForWrite<S extends z.ZodType>(schema: S, value: unknown, operation: string): z.infer<S> {

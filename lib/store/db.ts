@@ -1,5 +1,6 @@
 // Opening the database. idb's openDB always uses the global indexedDB; the factory is a parameter here
 // (STYLE rule 6) so each test gets a fresh fake-indexeddb, and the pages and the worker use the browser's.
+import { checkCount } from '../core/checks';
 import { wrap, type IDBPDatabase } from 'idb';
 import { StoreError } from './errors';
 import { MIGRATIONS, runMigrations, type Migration, type UpgradeTransaction } from './migrations';
@@ -26,9 +27,7 @@ export function openKsefPilotDb(
   assertFactory(factory);
   const steps = options.migrations ?? MIGRATIONS;
   const version = options.version ?? steps.length;
-  if (!Number.isInteger(version) || version < 1 || version > steps.length) {
-    throw new TypeError(`"version" must be an integer from 1 to ${steps.length}`);
-  }
+  checkCount('version', version, steps.length);
   let failure: unknown;
   const request = factory.open(DB_NAME, version);
   request.addEventListener('upgradeneeded', (event) => {

@@ -8,7 +8,7 @@ export { DB_VERSION, MIGRATIONS } from './migrations';
 export type { Migration, UpgradeTransaction } from './migrations';
 export { DB_NAME, STORE_NAMES, PROFILE_STORES } from './schema';
 export type { KsefPilotDB, InvoiceIndexes, StoreName } from './schema';
-export { StoreError, isStoreError, STORE_ERROR_CODES } from './errors';
+export { StoreError, isStoreError, isQuotaExceeded, STORE_ERROR_CODES } from './errors';
 export type { StoreErrorCode } from './errors';
 export {
   ENVIRONMENTS,
@@ -46,6 +46,8 @@ export { invoiceMetadataSchema, normaliseKsefNumber } from './invoice-record';
 export type { InvoiceMetadata, InvoiceRecord, InvoiceKey, InvoiceXmlRecord } from './invoice-record';
 export { cursorOf, MAX_PAGE } from './invoice-page';
 export type { InvoiceCursor, InvoiceDateField, InvoicePage, InvoicePageQuery } from './invoice-page';
+export type { InvoiceSearchQuery, SearchOptions } from './invoice-search';
+export { MAX_SEARCH_LENGTH } from './search-terms';
 export { MAX_BATCH } from './invoices';
 export { LOG_LIMIT } from './log';
 export { defaultPreferences } from './profiles';
@@ -53,3 +55,5 @@ export { initialSyncState } from './sync-state';
 export type { SyncStatePatch } from './sync-state';
 export type { Credentials } from './credentials';
 export { isSecretFieldName, findSecretFields, redactLogMessage } from './secrets';
+export { requestPersistentStorage } from './persist';
+export type { PersistOutcome, PersistApi } from './persist';

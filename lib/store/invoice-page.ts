@@ -57,7 +57,7 @@ export function cursorOf(record: InvoiceRecord, dateField: InvoiceDateField = 'i
   return { date: record[dateField], profileId: record.profileId, ksefNumber: record.ksefNumber };
 }
 
-function checkQuery(query: InvoicePageQuery): void {
+export function checkQuery(query: InvoicePageQuery): void {
   if (typeof query !== 'object' || query === null) throw new TypeError('"query" must be an object');
   if (query.profileId !== undefined) checkId('profileId', query.profileId);
   if (query.state !== undefined && !INVOICE_STATES.includes(query.state)) {
@@ -80,6 +80,44 @@ function checkQuery(query: InvoicePageQuery): void {
   }
 }
 
+/** Which date index a query reads, the key range it covers (null when empty) and each record's key in it. */
+export interface PagePlan {
+  indexName: keyof InvoiceIndexes;
+  range: IDBKeyRange | null;
+  /** The record's key in `indexName`: the order pages follow. */
+  keyOf: (record: InvoiceRecord) => IDBValidKey;
+}
+
+/** The index, range and key order of a checked query; the search (invoice-search.ts) pages the same way. */
+export function planPage(query: InvoicePageQuery, cmp: StoreContext['cmp']): PagePlan {
+  const { profileId, state, direction, after } = query;
+  const dateField = query.dateField ?? 'issueDate';
+  const prefix: string[] = [...(profileId !== undefined ? [profileId] : []), ...(state !== undefined ? [state] : [])];
+  // The key layout of the index pickIndex names: [profileId?, state?, date, profileId unless fixed, ksefNumber].
+  const key = (head: string[], c: InvoiceCursor) =>
+    profileId !== undefined ? [...head, c.date, c.ksefNumber] : [...head, c.date, c.profileId, c.ksefNumber];
+  const keyOfCursor = (c: InvoiceCursor) => key(prefix, c);
+  const keyOf = (record: InvoiceRecord) =>
+    key(
+      [...(profileId !== undefined ? [record.profileId] : []), ...(state !== undefined ? [record.state] : [])],
+      cursorOf(record, dateField),
+    );
+  let lower: IDBValidKey = query.from === undefined ? prefix : [...prefix, normaliseBound('from', query.from, dateField)];
+  let upper: IDBValidKey =
+    query.to === undefined ? [...prefix, []] : [...prefix, normaliseBound('to', query.to, dateField) + HIGH];
+  let lowerOpen = false;
+  let upperOpen = false;
+  if (after && direction === 'asc' && cmp(keyOfCursor(after), lower) >= 0) [lower, lowerOpen] = [keyOfCursor(after), true];
+  if (after && direction === 'desc' && cmp(keyOfCursor(after), upper) <= 0) [upper, upperOpen] = [keyOfCursor(after), true];
+  const order = cmp(lower, upper);
+  const empty = order > 0 || (order === 0 && (lowerOpen || upperOpen));
+  return {
+    indexName: pickIndex(profileId !== undefined, state !== undefined, dateField),
+    range: empty ? null : IDBKeyRange.bound(lower, upper, lowerOpen, upperOpen),
+    keyOf,
+  };
+}
+
 export function invoicePageFunctions({ db, cmp }: StoreContext) {
   /**
    * One page of invoices in date order (keyset paging: `after` continues just past the last key seen, so a
@@ -88,25 +126,10 @@ export function invoicePageFunctions({ db, cmp }: StoreContext) {
    */
   async function listInvoicesPage(query: InvoicePageQuery): Promise<InvoicePage> {
     checkQuery(query);
-    const { profileId, state, direction, limit, after } = query;
-    const dateField = query.dateField ?? 'issueDate';
-    const prefix: string[] = [...(profileId !== undefined ? [profileId] : []), ...(state !== undefined ? [state] : [])];
-    const keyOf = (c: InvoiceCursor) =>
-      profileId !== undefined ? [...prefix, c.date, c.ksefNumber] : [...prefix, c.date, c.profileId, c.ksefNumber];
-    let lower: IDBValidKey =
-      query.from === undefined ? prefix : [...prefix, normaliseBound('from', query.from, dateField)];
-    let upper: IDBValidKey =
-      query.to === undefined ? [...prefix, []] : [...prefix, normaliseBound('to', query.to, dateField) + HIGH];
-    let lowerOpen = false;
-    let upperOpen = false;
-    if (after && direction === 'asc' && cmp(keyOf(after), lower) >= 0) [lower, lowerOpen] = [keyOf(after), true];
-    if (after && direction === 'desc' && cmp(keyOf(after), upper) <= 0) [upper, upperOpen] = [keyOf(after), true];
-    const order = cmp(lower, upper);
-    if (order > 0 || (order === 0 && (lowerOpen || upperOpen))) return { items: [], next: null };
-
-    const indexName = pickIndex(profileId !== undefined, state !== undefined, dateField);
+    const { direction, limit } = query;
+    const { indexName, range } = planPage(query, cmp);
+    if (!range) return { items: [], next: null };
     const index = (await db()).transaction('invoices').store.index(indexName);
-    const range = IDBKeyRange.bound(lower, upper, lowerOpen, upperOpen);
     const items: InvoiceRecord[] = [];
     let cursor = await index.openCursor(range, direction === 'asc' ? 'next' : 'prev');
     while (cursor) {
@@ -117,7 +140,7 @@ export function invoicePageFunctions({ db, cmp }: StoreContext) {
     const more = items.length > limit;
     if (more) items.pop();
     const last = items[items.length - 1];
-    return { items, next: more && last ? cursorOf(last, dateField) : null };
+    return { items, next: more && last ? cursorOf(last, query.dateField) : null };
   }
 
   return { listInvoicesPage };

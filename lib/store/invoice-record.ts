@@ -52,6 +52,8 @@ export interface InvoiceRecord {
   xmlFetchedAt?: string;
   /** When this extension stored it. */
   receivedAt: string;
+  /** What the inbox search finds it by (`searchTermsOf`, the multiEntry index `bySearchTerm`; schema version 2). */
+  searchTerms: string[];
 }
 
 /** The downloaded file of one invoice, kept in its own store so that list pages never read it. */

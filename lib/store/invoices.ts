@@ -16,6 +16,9 @@ import {
   type SubjectType,
   type SyncState,
 } from './records';
+import { searchTermsOf } from './search-terms';
+import { addLogRecord } from './log';
+import { setAsideLogRecord, setAsideOf, withSetAside, type SetAside } from './set-aside';
 
 /** KSeF returns at most 10 000 records per filter set (NOTES §7.1): no batch is larger. */
 export const MAX_BATCH = 10_000;
@@ -43,6 +46,7 @@ function toRecord(
     notified: 0,
     hasXml: 0,
     receivedAt,
+    searchTerms: searchTermsOf(metadata),
   };
 }
 
@@ -51,12 +55,14 @@ export function invoiceFunctions({ db, now }: StoreContext) {
    * Stores the invoices not stored yet for this profile (dedupe by normalised KSeF number, also within the
    * batch) and returns those, in the order given. Stored invoices keep their state. With `syncState`, the mark
    * moves in the same transaction as the invoices it covers (RELIABILITY §2.3 item 3). The profile must exist.
+   * With `setAside`, a record that fails the schema is logged by its KSeF number and counted in the sync
+   * state instead of failing the batch (set-aside.ts); without it, the batch fails with INVALID_RECORD.
    */
   async function putNewInvoices(
     profileId: string,
     subjectType: SubjectType,
     metadata: readonly InvoiceMetadata[],
-    options: { syncState?: SyncState } = {},
+    options: { syncState?: SyncState; setAside?: boolean } = {},
   ): Promise<InvoiceRecord[]> {
     checkId('profileId', profileId);
     if (!SUBJECT_TYPES.includes(subjectType)) {
@@ -71,19 +77,36 @@ export function invoiceFunctions({ db, now }: StoreContext) {
     }
     const receivedAt = now().toISOString();
     const batch = new Map<string, InvoiceRecord>();
+    const refused: SetAside[] = [];
     metadata.forEach((item, i) => {
-      const parsed = parseForWrite(invoiceMetadataSchema, item, `putNewInvoices [${i}]`);
-      const record = toRecord(profileId, subjectType, parsed, receivedAt);
+      let record: InvoiceRecord;
+      try {
+        record = toRecord(profileId, subjectType, parseForWrite(invoiceMetadataSchema, item, `putNewInvoices [${i}]`), receivedAt);
+      } catch (error) {
+        // One refused record must not stop every later invoice for good (issue 10): set it aside, store the rest.
+        if (!options.setAside) throw error;
+        refused.push(setAsideOf(item, error));
+        return;
+      }
       if (!batch.has(record.ksefNumber)) batch.set(record.ksefNumber, record);
     });
     const candidates = [...batch.values()];
-    return transact(await db(), ['profiles', 'invoices', 'syncState'], 'readwrite', async (tx) => {
+    return transact(await db(), ['profiles', 'invoices', 'syncState', 'log'], 'readwrite', async (tx) => {
       await requireProfile(tx.objectStore('profiles'), profileId, 'putNewInvoices');
       const invoices = tx.objectStore('invoices');
       const existing = await Promise.all(candidates.map((r) => invoices.getKey([r.profileId, r.ksefNumber])));
       const fresh = candidates.filter((_, i) => existing[i] === undefined);
       await Promise.all(fresh.map((record) => invoices.add(record)));
-      if (syncState) await tx.objectStore('syncState').put(syncState);
+      let newlyAside = refused;
+      if (syncState) {
+        const stored = await tx.objectStore('syncState').get([profileId, subjectType]);
+        const merged = withSetAside(syncState, stored, refused);
+        newlyAside = merged.fresh;
+        await tx.objectStore('syncState').put(merged.state);
+      }
+      for (const entry of newlyAside) {
+        await addLogRecord(tx.objectStore('log'), setAsideLogRecord(profileId, subjectType, entry, receivedAt));
+      }
       return fresh;
     });
   }

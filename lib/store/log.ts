@@ -19,27 +19,38 @@ function checkInput(entry: LogInput): void {
   }
 }
 
+/** A checked entry as the log keeps it (message redacted), for writers that add it in their own transaction. */
+export function logRecord(entry: LogInput, at: string): Omit<LogEntry, 'id'> {
+  checkInput(entry);
+  return {
+    at: entry.at ?? at,
+    level: entry.level,
+    code: entry.code,
+    message: redactLogMessage(entry.message),
+    ...(entry.profileId !== undefined ? { profileId: entry.profileId } : {}),
+  };
+}
+
+/**
+ * Inside a write transaction on 'log': adds the record and drops what falls out of the newest LOG_LIMIT.
+ * Keys come from the store's key generator, which only grows, so "older than the newest N" is the key range
+ * up to `id - N`: one range delete, no count and no scan.
+ */
+export async function addLogRecord(
+  log: { add(value: LogEntry): Promise<number>; delete(key: IDBKeyRange): Promise<void> },
+  record: Omit<LogEntry, 'id'>,
+): Promise<number> {
+  // The key generator fills in `id` (keyPath with autoIncrement).
+  const id = await log.add(record as LogEntry);
+  if (id > LOG_LIMIT) await log.delete(IDBKeyRange.upperBound(id - LOG_LIMIT));
+  return id;
+}
+
 export function logFunctions({ db, now }: StoreContext) {
-  /**
-   * Adds an entry and drops what falls out of the newest LOG_LIMIT, in the same transaction. Keys come from
-   * the store's key generator, which only grows, so "older than the newest N" is the key range up to
-   * `id - N`: one range delete, no count and no scan.
-   */
+  /** Adds an entry and drops what falls out of the newest LOG_LIMIT, in one transaction. */
   async function appendLog(entry: LogInput): Promise<LogEntry> {
-    checkInput(entry);
-    const record: Omit<LogEntry, 'id'> = {
-      at: entry.at ?? now().toISOString(),
-      level: entry.level,
-      code: entry.code,
-      message: redactLogMessage(entry.message),
-      ...(entry.profileId !== undefined ? { profileId: entry.profileId } : {}),
-    };
-    return transact(await db(), ['log'], 'readwrite', async (tx) => {
-      // The key generator fills in `id` (keyPath with autoIncrement).
-      const id = await tx.objectStore('log').add(record as LogEntry);
-      if (id > LOG_LIMIT) await tx.objectStore('log').delete(IDBKeyRange.upperBound(id - LOG_LIMIT));
-      return { ...record, id };
-    });
+    const record = logRecord(entry, now().toISOString());
+    return transact(await db(), ['log'], 'readwrite', async (tx) => ({ ...record, id: await addLogRecord(tx.objectStore('log'), record) }));
   }
 
   /** The newest entries first, of one profile or of all. */

@@ -6,6 +6,8 @@
 // A step that moves data may return a promise, but it may await only IndexedDB requests of `tx` (idb's
 // transaction lifetime rule); if it rejects, the upgrade transaction is aborted and the open fails.
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { InvoiceMetadata } from './invoice-record';
+import { searchTermsOf } from './search-terms';
 
 export type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
 export type Migration = (db: IDBPDatabase<unknown>, tx: UpgradeTransaction, oldVersion: number) => void | Promise<void>;
@@ -42,7 +44,22 @@ function createVersion1(db: IDBPDatabase<unknown>): void {
   log.createIndex('byProfile', 'profileId');
 }
 
-export const MIGRATIONS: readonly Migration[] = [createVersion1];
+/**
+ * Version 2: the search index (issue 10 item 5). Not unique: many invoices share a seller's words. Fills the
+ * terms of the stored invoices in the upgrade transaction, so a search never meets a record without them.
+ */
+async function addSearchTerms(_db: IDBPDatabase<unknown>, tx: UpgradeTransaction): Promise<void> {
+  const invoices = tx.objectStore('invoices');
+  invoices.createIndex('bySearchTerm', 'searchTerms', { unique: false, multiEntry: true });
+  let cursor = await invoices.openCursor();
+  while (cursor) {
+    const record = cursor.value as { metadata: InvoiceMetadata };
+    await cursor.update({ ...record, searchTerms: searchTermsOf(record.metadata) });
+    cursor = await cursor.continue();
+  }
+}
+
+export const MIGRATIONS: readonly Migration[] = [createVersion1, addSearchTerms];
 
 /** The schema version this code opens. */
 export const DB_VERSION = MIGRATIONS.length;

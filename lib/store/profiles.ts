@@ -1,4 +1,6 @@
 // Profiles: one organisation in one KSeF environment, with its preferences.
+import { warsawDay } from '../core/time';
+import { DEFAULT_INTERVAL_MINUTES } from '../domain/limits';
 import { checkId, parseForWrite, parseRead, transact, type StoreContext } from './context';
 import { profileSchema, SUBJECT_TYPES, type Preferences, type Profile, type ProfileInput } from './records';
 import { assertNoSecretFields } from './secrets';
@@ -6,12 +8,10 @@ import { PROFILE_STORES } from './schema';
 
 /** Issue 5: the first sync imports from the first day of the current month (Europe/Warsaw) by default. */
 export function defaultPreferences(now: Date = new Date()): Preferences {
-  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit' })
-    .format(now)
-    .slice(0, 7);
+  const month = warsawDay(now).slice(0, 7);
   return {
     autoSync: true,
-    intervalMinutes: 15,
+    intervalMinutes: DEFAULT_INTERVAL_MINUTES,
     subjectTypes: ['Subject2'],
     firstSyncFrom: `${month}-01`,
     notifications: true,

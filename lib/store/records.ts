@@ -3,9 +3,11 @@
 // survive JSON (golden fixtures) and need no revival after a structured clone.
 import { z } from 'zod';
 import type { CertificateInfo } from '../pki';
+import { ENVIRONMENTS, isStrictEnvironment } from '../domain/environments';
+import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, minIntervalMinutes } from '../domain/limits';
 
-export const ENVIRONMENTS = ['test', 'demo', 'production', 'simulator'] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
+export { ENVIRONMENTS, type Environment } from '../domain/environments';
+export { MIN_INTERVAL_MINUTES_KSEF } from '../domain/limits';
 
 /** KSeF's InvoiceQuerySubjectType (NOTES §7.1); Subject2 (the buyer: purchase invoices) is always synced. */
 export const SUBJECT_TYPES = ['Subject1', 'Subject2', 'Subject3', 'SubjectAuthorized'] as const;
@@ -20,10 +22,9 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export const LOG_LEVELS = ['info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** DESIGN.md "Decisions": never poll DEMO or production more often than every 15 minutes (NOTES §7.2, §9). */
-export const MIN_INTERVAL_MINUTES_KSEF = 15;
-
 export const isoDateTime = z.iso.datetime({ offset: true });
+/** How many set-aside KSeF numbers a sync state keeps (the log keeps each one too). */
+export const SKIPPED_KEPT = 50;
 export const isoDate = z.iso.date();
 const id = z.string().min(1).max(200);
 const errorInfo = z.strictObject({ code: z.string().max(100), message: z.string().max(2000) });
@@ -37,7 +38,7 @@ const syncErrorInfo = z.strictObject({
 
 export const preferencesSchema = z.strictObject({
   autoSync: z.boolean(),
-  intervalMinutes: z.number().int().min(1).max(24 * 60),
+  intervalMinutes: z.number().int().min(MIN_INTERVAL_MINUTES).max(MAX_INTERVAL_MINUTES),
   subjectTypes: z
     .array(z.enum(SUBJECT_TYPES))
     .refine((types) => types.includes('Subject2'), 'Subject2 (purchase invoices) is always synced')
@@ -69,18 +70,29 @@ export const profileSchema = z
         message: 'baseUrl is required for the simulator and only there',
       });
     }
-    const ksef = profile.environment === 'demo' || profile.environment === 'production';
-    if (ksef && profile.preferences.intervalMinutes < MIN_INTERVAL_MINUTES_KSEF) {
+    // The floor per environment lives in lib/domain/limits.ts, shared with the scheduler and the options form.
+    const min = minIntervalMinutes(profile.environment);
+    if (isStrictEnvironment(profile.environment) && profile.preferences.intervalMinutes < min) {
       ctx.addIssue({
         code: 'custom',
         path: ['preferences', 'intervalMinutes'],
-        message: `at least ${MIN_INTERVAL_MINUTES_KSEF} minutes against DEMO and production`,
+        message: `at least ${min} minutes against DEMO and production`,
       });
     }
   });
 export type Profile = z.infer<typeof profileSchema>;
 /** What a caller gives `saveProfile`; the store keeps `createdAt` and sets `updatedAt`. */
 export type ProfileInput = Omit<Profile, 'createdAt' | 'updatedAt'>;
+
+/**
+ * The login context tokens and sync marks belong to (issue 10): the environment, the API base address as the
+ * client resolves it, and the context NIP. lib/auth/login-context.ts holds the rule; this is only the shape.
+ */
+export const loginContextSchema = z.strictObject({
+  environment: z.enum(ENVIRONMENTS),
+  apiBaseUrl: z.string().min(1).max(2000),
+  nip: z.string().regex(/^\d{10}$/, 'ten digits'),
+});
 
 /** Sync progress per profile and subject type (NOTES §7.2; RELIABILITY §2.3 items 3, 4 and 7). */
 export const syncStateSchema = z.strictObject({
@@ -107,6 +119,14 @@ export const syncStateSchema = z.strictObject({
   runningSince: isoDateTime.nullable().optional(),
   /** Notices already raised (certificate expiry, login failing…), so each is raised once. */
   notices: z.array(z.string().max(300)).max(50).optional(),
+  /** The context the marks belong to; absent in records written before issue 10 (then: the profile's current one). */
+  loginContext: loginContextSchema.optional(),
+  /** Metadata records the store refused (schema) and set aside, kept in the log with their KSeF numbers. */
+  skippedCount: z.number().int().min(0).optional(),
+  /** The KSeF numbers of the newest of them (so a window read again does not count one twice). */
+  skippedNumbers: z.array(z.string().max(80)).max(SKIPPED_KEPT).optional(),
+  /** When the current run of failures began (Subject2 only): a stall that lasts is announced once. */
+  failingSince: isoDateTime.nullable().optional(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
@@ -117,6 +137,10 @@ export const tokensSchema = z.strictObject({
   refreshToken: z.string().min(1),
   refreshValidUntil: isoDateTime,
   authReference: z.string().min(1).optional(),
+  /** The context the tokens were issued for; absent in records written before issue 10. */
+  loginContext: loginContextSchema.optional(),
+  /** SHA-256 of the certificate the login was signed with (lowercase hex); absent before issue 10. */
+  certificateFingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   updatedAt: isoDateTime,
 });
 export type Tokens = z.infer<typeof tokensSchema>;

@@ -34,6 +34,8 @@ export type InvoiceIndexes = {
   byProfileNotified: [profileId: string, notified: 0 | 1, permanentStorageDate: string, ksefNumber: string];
   /** The XML download queue, oldest first. */
   byProfileHasXml: [profileId: string, hasXml: 0 | 1, permanentStorageDate: string, ksefNumber: string];
+  /** multiEntry over `searchTerms` (version 2): the inbox search looks up prefix ranges here, never scans. */
+  bySearchTerm: string;
 };
 
 export interface KsefPilotDB extends DBSchema {

@@ -5,6 +5,7 @@ import { credentialFunctions } from './credentials';
 import { assertFactory, createDbHandle } from './db';
 import { invoicePageFunctions } from './invoice-page';
 import { invoiceQueryFunctions } from './invoice-queries';
+import { invoiceSearchFunctions } from './invoice-search';
 import { invoiceFunctions } from './invoices';
 import { invoiceXmlFunctions } from './invoice-xml';
 import { logFunctions } from './log';
@@ -32,6 +33,7 @@ export function createStore({ indexedDB = globalThis.indexedDB, now = () => new 
     ...invoiceFunctions(context),
     ...invoiceXmlFunctions(context),
     ...invoicePageFunctions(context),
+    ...invoiceSearchFunctions(context),
     ...invoiceQueryFunctions(context),
     ...syncStateFunctions(context),
     ...outboxFunctions(context),

@@ -1,33 +1,25 @@
 // Failures of the sync that a page shows to the user (through the worker's message answers): a stable code
 // and the message in Polish and English from the catalog (STYLE rules 8–10).
-import { t, type MessageKey, type Params } from '../i18n';
-import { hasErrorShape } from '../coded-error';
+import { t, type MessageKey, type Params } from '../i18n/shared';
+import { errorGuard, KsefPilotError } from '../core/errors';
 
-export type SyncErrorCode = 'PROFILE_NOT_FOUND' | 'NO_CREDENTIALS' | 'INVOICE_NOT_FOUND' | 'BLOCKED' | 'UNEXPECTED';
-
-export const SYNC_ERROR_CODES: readonly SyncErrorCode[] = [
+export const SYNC_ERROR_CODES = [
   'PROFILE_NOT_FOUND',
   'NO_CREDENTIALS',
   'INVOICE_NOT_FOUND',
   'BLOCKED',
+  'STORAGE_FULL', // the browser refused to store invoices: the disk or the extension's storage quota is full
   'UNEXPECTED',
-];
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
-export class SyncError extends Error {
+export class SyncError extends KsefPilotError<SyncErrorCode> {
   override readonly name = 'SyncError';
-  readonly code: SyncErrorCode;
-  readonly messageEn: string;
-  readonly data: Params;
+  declare readonly messageEn: string;
 
   constructor(code: SyncErrorCode, data: Params = {}, options?: { cause?: unknown }) {
-    const key = `sync_error_${code}` as MessageKey;
-    super(t('pl', key, data), options);
-    this.code = code;
-    this.messageEn = t('en', key, data);
-    this.data = data;
+    super(code, (lang) => t(lang, `sync_error_${code}` as MessageKey, data), data, options);
   }
 }
 
-export function isSyncError(value: unknown): value is SyncError {
-  return hasErrorShape(value, 'SyncError', SYNC_ERROR_CODES);
-}
+export const isSyncError = errorGuard<SyncError>('SyncError', SYNC_ERROR_CODES);

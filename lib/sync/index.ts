@@ -14,9 +14,13 @@ export {
   BACKOFF_BASE_MS,
   BACKOFF_CAP_MS,
   PAUSE_AFTER_FAILURES,
-  PAUSE_MS,
   MAX_BLOCK_MS,
+  effectiveBlockedUntil,
+  rebasedBlock,
+  notAfterNow,
 } from './backoff';
+export { stallOf, STALL_CODES, SELF_RESOLVING, STALL_NOTICE_AFTER_MS } from './stall';
+export type { StallCode } from './stall';
 export type { Failure, FailureKind } from './backoff';
 export {
   dueNotices,

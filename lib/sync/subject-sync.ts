@@ -2,9 +2,12 @@
 // Every page is one request followed by one IndexedDB transaction that stores the new invoices AND the
 // advanced position, so a worker killed at any await resumes exactly where the store says, with nothing
 // lost and nothing stored twice.
+import { loginContextOf, syncStateInContext } from '../auth';
 import { initialSyncState, type Profile, type SubjectType, type SyncState } from '../store';
 import type { SyncDeps } from './types';
-import { isoOf, warsawMidnight, windowEnd } from './window';
+import { advance, warsawMidnight, windowEnd } from './window';
+
+export { advance };
 
 export const PAGE_SIZE = 250;
 /** Pages per run; a long backfill continues on the next wake instead of keeping the worker busy (§2.3 item 9). */
@@ -14,8 +17,10 @@ export interface SubjectSyncResult {
   subjectType: SubjectType;
   stored: number;
   pages: number;
-  /** False when the run stopped at MAX_PAGES_PER_RUN with more to fetch. */
+  /** False when the run stopped with more to fetch: at MAX_PAGES_PER_RUN, or at the metadata budget. */
   complete: boolean;
+  /** When the run stopped at the client's own metadata budget (NOTES §9): when the next request may go. */
+  resumeAt?: number;
 }
 
 function isBeyondMark(error: unknown): boolean {
@@ -23,43 +28,29 @@ function isBeyondMark(error: unknown): boolean {
   return e?.name === 'KsefError' && Array.isArray(e.exceptionCodes) && e.exceptionCodes.includes(21183);
 }
 
+/**
+ * Our own limiter holding a query back (lib/ksef throws RATE_LIMITED with `retryAt` and no status): KSeF's 20
+ * queries an hour end every long backfill this way, so it is a pause, not a failure. A 429 carries a status.
+ */
+function budgetStopAt(error: unknown): number | undefined {
+  const e = error as { name?: unknown; code?: unknown; status?: unknown; retryAt?: unknown };
+  const own = e?.name === 'KsefError' && e.code === 'RATE_LIMITED' && e.status === undefined;
+  return own && typeof e.retryAt === 'number' ? e.retryAt : undefined;
+}
+
 function isUnauthorized(error: unknown): boolean {
   const e = error as { name?: unknown; status?: unknown };
   return e?.name === 'KsefError' && e.status === 401;
 }
 
-/** The stored state, or the one before the first sync: its window opens at the chosen day (issue 5). */
+/**
+ * The stored state, or the one before the first sync: its window opens at the chosen day (issue 5). Marks of
+ * another login context (an edited NIP, environment or address) start over there too (issue 10).
+ */
 export async function loadSyncState(deps: Pick<SyncDeps, 'store'>, profile: Profile, subjectType: SubjectType) {
   const stored = await deps.store.getSyncState(profile.id, subjectType);
-  return stored ?? initialSyncState(profile.id, subjectType, warsawMidnight(profile.preferences.firstSyncFrom));
-}
-
-/**
- * The next position after one page (NOTES §7.1): `hasMore` → next page; truncated → a new window from the
- * last record's date; done → the next window starts at the returned mark (or at the window's own end when
- * it was closed early to fit in 3 months).
- */
-export function advance(
-  state: SyncState,
-  page: {
-    hasMore: boolean;
-    isTruncated: boolean;
-    permanentStorageHwmDate?: string | null;
-    invoices: readonly { permanentStorageDate: string }[];
-  },
-  to: string | undefined,
-): { state: SyncState; done: boolean } {
-  const last = page.invoices[page.invoices.length - 1];
-  if (page.hasMore && !page.isTruncated) return { state: { ...state, pageOffset: (state.pageOffset ?? 0) + 1 }, done: false };
-  if (page.hasMore && last) return { state: { ...state, windowFrom: isoOf(last.permanentStorageDate), pageOffset: 0 }, done: false };
-  const mark = page.permanentStorageHwmDate ? isoOf(page.permanentStorageHwmDate) : null;
-  const windowStart = state.windowFrom ?? mark;
-  let next = mark ?? windowStart;
-  if (to !== undefined && (mark === null || Date.parse(to) < Date.parse(mark))) next = to;
-  // The mark never moves back, even if KSeF answered with an older one.
-  if (next && windowStart && Date.parse(next) < Date.parse(windowStart)) next = windowStart;
-  const done = next === mark || next === windowStart;
-  return { state: { ...state, windowFrom: next, hwm: mark && (!state.hwm || mark > state.hwm) ? mark : state.hwm, pageOffset: 0 }, done };
+  const fresh = initialSyncState(profile.id, subjectType, warsawMidnight(profile.preferences.firstSyncFrom));
+  return syncStateInContext(stored, loginContextOf(profile), fresh);
 }
 
 export async function syncSubject(deps: SyncDeps, profile: Profile, subjectType: SubjectType): Promise<SubjectSyncResult> {
@@ -86,6 +77,8 @@ export async function syncSubject(deps: SyncDeps, profile: Profile, subjectType:
     } catch (error) {
       // 21183: the window starts after the mark (nothing is closed there yet): an empty answer, not a failure.
       if (isBeyondMark(error)) return { subjectType, stored, pages, complete: true };
+      const resumeAt = budgetStopAt(error);
+      if (resumeAt !== undefined) return { subjectType, stored, pages, complete: false, resumeAt };
       if (!isUnauthorized(error) || retriedAuth) throw error;
       // A token we thought valid was refused: refresh once and ask again (RELIABILITY §5.3).
       retriedAuth = true;
@@ -101,7 +94,7 @@ export async function syncSubject(deps: SyncDeps, profile: Profile, subjectType:
       ...finished,
       ...(subjectType === 'Subject2' && deps.rateLimiterState ? { rateLimiter: deps.rateLimiterState() } : {}),
     };
-    const fresh = await deps.store.putNewInvoices(profile.id, subjectType, page.invoices, { syncState: next });
+    const fresh = await deps.store.putNewInvoices(profile.id, subjectType, page.invoices, { syncState: next, setAside: true });
     stored += fresh.length;
     state = next;
     if (step.done) return { subjectType, stored, pages, complete: true };

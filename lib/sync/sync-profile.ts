@@ -3,14 +3,17 @@
 // state, which is always synced (records.ts); a restarted worker reads them before any request.
 import type { Profile, SyncState } from '../store';
 import { announceNew } from './announce';
-import { afterFailure, classifyFailure, type Failure } from './backoff';
+import { afterFailure, classifyFailure, effectiveBlockedUntil, rebasedBlock, type Failure } from './backoff';
 import { clearResolvedNotices } from './notices';
 import { loadSyncState, syncSubject } from './subject-sync';
 import type { SyncDeps } from './types';
 
 export interface ProfileSyncResult {
   profileId: string;
-  /** ok: up to the mark; partial: stopped at the page cap, continues next run; blocked: not tried (back-off). */
+  /**
+   * ok: up to the mark; partial: stopped at the page cap or at the metadata budget (then `blockedUntil` says
+   * when it may go on; a pause, not a failure), continues next run; blocked: not tried (back-off).
+   */
   outcome: 'ok' | 'partial' | 'blocked' | 'failed';
   stored: number;
   announced: number;
@@ -28,19 +31,27 @@ export async function syncProfile(deps: SyncDeps, profile: Profile): Promise<Pro
   const iso = () => new Date(deps.clock.now()).toISOString();
   const limiter = () => (deps.rateLimiterState ? { rateLimiter: deps.rateLimiterState() } : {});
   const start = await loadSyncState(deps, profile, 'Subject2');
-  if (start.blockedUntil && Date.parse(start.blockedUntil) > deps.clock.now()) {
-    return { profileId: profile.id, outcome: 'blocked', stored: 0, announced: 0, blockedUntil: start.blockedUntil };
+  // Clamped as it is read: a clock set back must not stretch a block (issue 10).
+  const blocked = effectiveBlockedUntil(start, deps.clock.now());
+  if (blocked !== null) {
+    const rebased = rebasedBlock(start, deps.clock.now());
+    // Written back so the clamped block stays put; if the write fails, the next read clamps the same way.
+    if (rebased) await deps.store.putSyncState(rebased).catch(() => undefined);
+    return { profileId: profile.id, outcome: 'blocked', stored: 0, announced: 0, blockedUntil: new Date(blocked).toISOString() };
   }
-  await deps.store.putSyncState({ ...start, runningSince: iso() });
 
   let stored = 0;
   let complete = true;
+  let resumeAt: number | undefined;
   let failure: Failure | undefined;
   try {
+    await deps.store.putSyncState({ ...start, runningSince: iso() });
     for (const subjectType of profile.preferences.subjectTypes) {
       const result = await syncSubject(deps, profile, subjectType);
       stored += result.stored;
       complete &&= result.complete;
+      resumeAt = result.resumeAt;
+      if (resumeAt !== undefined) break;
     }
   } catch (error) {
     failure = classifyFailure(error);
@@ -57,12 +68,19 @@ export async function syncProfile(deps: SyncDeps, profile: Profile): Promise<Pro
         blockedUntil: null,
         runningSince: null,
         lastSyncAt: iso(),
+        failingSince: null,
         notices: clearResolvedNotices(current.notices),
       };
-  await deps.store.putSyncState(next);
+  try {
+    await deps.store.putSyncState(next);
+  } catch (error) {
+    // With the storage full even this small write may be refused; the failure is still the answer.
+    if (!failure) throw error;
+  }
 
   // The first sync is announced once, when it has reached the mark; later runs announce what they stored.
-  const announced = next.firstSyncDone || (complete && !failure) ? await announceNew(deps, profile, next) : 0;
+  const announce = failure?.kind !== 'storage' && (next.firstSyncDone || (complete && !failure));
+  const announced = announce ? await announceNew(deps, profile, next) : 0;
   const outcome = failure ? 'failed' : complete ? 'ok' : 'partial';
   return {
     profileId: profile.id,
@@ -70,6 +88,7 @@ export async function syncProfile(deps: SyncDeps, profile: Profile): Promise<Pro
     stored,
     announced,
     ...(next.blockedUntil ? { blockedUntil: next.blockedUntil } : {}),
+    ...(!next.blockedUntil && resumeAt !== undefined ? { blockedUntil: new Date(resumeAt).toISOString() } : {}),
     ...(failure ? { failure } : {}),
   };
 }

@@ -2,10 +2,11 @@
 // kosztowe" with up to three sellers and their gross amounts, or the one-off import summary, or a notice
 // that needs the user. Invoice data is untrusted: it is sanitised (bidi and control characters removed,
 // length capped) before it reaches the notification (RELIABILITY G12).
-import { t, tp, type Lang } from '../i18n';
+import { t, tp, type Lang } from '../i18n/worker';
 import { formatAmount, formatDate, sanitizeForDisplay } from '../invoice';
 import type { InvoiceRecord, Profile } from '../store';
 import type { NewInvoicesNotice, Notice } from '../sync';
+import { timeText } from '../views/status-text';
 
 export const SELLERS_SHOWN = 3;
 const NAME_MAX = 60;
@@ -57,6 +58,24 @@ export function noticeText(profile: Profile, notice: Notice, reason?: string): N
       return {
         title: t(lang, 'notify_permissions_lost_title', { organisation }),
         message: t(lang, 'notify_permissions_lost_message'),
+      };
+    case 'storage_full':
+      return {
+        title: t(lang, 'notify_storage_full_title', { organisation }),
+        message: t(lang, 'notify_storage_full_message'),
+      };
+    case 'records_skipped':
+      return {
+        title: t(lang, 'notify_records_skipped_title', { organisation }),
+        message: t(lang, 'notify_records_skipped_message', { skipped: tp(lang, 'status_skipped_title', notice.count ?? 1) }),
+      };
+    case 'sync_stalled':
+      return {
+        title: t(lang, 'notify_stalled_title', { organisation }),
+        message: t(lang, 'notify_stalled_message', {
+          state: t(lang, `status_title_${notice.stall ?? 'UNEXPECTED'}`),
+          since: notice.since ? timeText(Date.parse(notice.since), lang) : '',
+        }),
       };
     case 'cert_expiring':
       return {

@@ -26,7 +26,11 @@ export function createBrowserNotifier(notifications: NotificationsApi): SyncNoti
 
     async notice(profile: Profile, notice: Notice, reason?: string) {
       if (!profile.preferences.notifications) return;
-      await notifications.create(noticeNotificationId(profile.id, notice.id), {
+      const id = noticeNotificationId(profile.id, notice.id);
+      // Still on screen: raising it again would only pop it up once more (a mark that could not be written,
+      // e.g. with the storage full, must not turn into one notification per poll).
+      if (id in (await notifications.getAll())) return;
+      await notifications.create(id, {
         type: 'basic',
         iconUrl: ICON_URL,
         priority: 2,

@@ -2,7 +2,7 @@
 // sync time, the activity log. Single-flight per profile: an alarm and "sync now" share the run in flight
 // (RELIABILITY §2.3 item 5; a run killed with its worker leaves nothing held).
 import type { Clock } from '../ksef';
-import type { Store } from '../store';
+import { isQuotaExceeded, type Store } from '../store';
 import { downloadPendingXml, dueNotices, syncProfile, type ProfileSyncResult } from '../sync';
 import type { createBrowserNotifier } from './notifier';
 import type { createRuntimeCache, ProfileRuntime } from './profile-runtime';
@@ -22,14 +22,26 @@ export interface RunnerDeps {
 export function createProfileRunner({ store, clock, random, runtimes, notifier, afterRun }: RunnerDeps) {
   const running = new Map<string, Promise<ProfileSyncResult>>();
 
+  /**
+   * Each notice once (its id is kept in the Subject2 state), however many polls find the profile in the same
+   * state. Raised before it is marked, so a kill in between raises it again under the same id (it replaces).
+   */
   async function raiseNotices(runtime: ProfileRuntime): Promise<void> {
-    const state = await store.getSyncState(runtime.profile.id, 'Subject2');
+    const states = await store.listSyncStates(runtime.profile.id);
+    const state = states.find((s) => s.subjectType === 'Subject2');
     if (!state) return;
-    const due = dueNotices(state, runtime.credentials.certificate.notAfter, clock.now());
+    const skipped = states.reduce((sum, s) => sum + (s.skippedCount ?? 0), 0);
+    const due = dueNotices(state, runtime.credentials.certificate.notAfter, clock.now(), skipped);
     if (due.length === 0) return;
     for (const notice of due) await notifier.notice(runtime.profile, notice, state.lastError?.message);
     await store.patchSyncState(runtime.profile.id, 'Subject2', { notices: [...(state.notices ?? []), ...due.map((n) => n.id)].slice(-50) });
   }
+
+  /** With the storage full the bookkeeping after a run may be refused too; the run's answer still stands. */
+  const unlessFull = (work: Promise<unknown>) =>
+    work.catch((error: unknown) => {
+      if (!isQuotaExceeded(error)) throw error;
+    });
 
   async function runOnce(profileId: string): Promise<ProfileSyncResult> {
     const runtime = await runtimes.get(profileId);
@@ -43,21 +55,23 @@ export function createProfileRunner({ store, clock, random, runtimes, notifier, 
       notifier,
       rateLimiterState: () => client.rateLimiter.toJSON(),
     };
+    // A clock set back stretches the limiter's blocks as it does the sync state's: both are clamped now.
+    client.rateLimiter.settle(clock.now());
     const result = await syncProfile(syncDeps, profile);
-    await raiseNotices(runtime);
+    await unlessFull(raiseNotices(runtime));
     if (result.outcome === 'ok' || result.outcome === 'partial') {
       await downloadPendingXml(syncDeps, profile, { allow: () => backgroundXmlAllowed(client.rateLimiter, clock.now()) }).catch(
         (error: unknown) => store.appendLog({ profileId, level: 'warn', code: 'XML_DOWNLOAD_FAILED', message: String((error as Error)?.message ?? error) }),
       );
     }
     const next = Math.max(clock.now() + intervalMinutes(profile) * 60_000, result.blockedUntil ? Date.parse(result.blockedUntil) : 0);
-    await store.patchSyncState(profileId, 'Subject2', { nextSyncAt: new Date(next).toISOString() });
-    await store.appendLog({
+    await unlessFull(store.patchSyncState(profileId, 'Subject2', { nextSyncAt: new Date(next).toISOString() }));
+    await unlessFull(store.appendLog({
       profileId,
       level: result.failure ? 'warn' : 'info',
       code: result.failure ? `SYNC_${result.failure.code}` : `SYNC_${result.outcome.toUpperCase()}`,
       message: result.failure ? result.failure.messageEn : `stored ${result.stored}, announced ${result.announced}`,
-    });
+    }));
     await afterRun();
     return result;
   }

@@ -1,7 +1,7 @@
 // What one profile needs to talk to KSeF: a client whose rate limiter is restored from the store and saved
 // back on every change (RELIABILITY §2.3 item 7), and a login session whose tokens live in the store. Kept
 // in memory only as a cache: a restarted worker rebuilds it from the store.
-import { createAuthSession, type AuthSession, type AuthTokenSigner } from '../auth';
+import { createAuthSession, ksefTargetOf, type AuthSession, type AuthTokenSigner } from '../auth';
 import {
   createKsefClient,
   createRateLimiter,
@@ -10,8 +10,10 @@ import {
   type RateLimitBudget,
   type RateLimitGroup,
 } from '../ksef';
+import { createSystemWarningLog } from '../diagnostics';
 import type { Credentials, Profile, Store } from '../store';
 import { SyncError } from '../sync';
+import type { LoginGuard } from './login-guard';
 import { createStoreTokenStore } from './token-store';
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
@@ -30,6 +32,8 @@ export interface RuntimeDeps {
   fetch: FetchFn;
   clock: Clock;
   random: () => number;
+  /** Drops tokens earned for another context or certificate (issue 10). */
+  logins: Pick<LoginGuard, 'usableTokens'>;
   /** Tests only: a signer instead of lib/xades. */
   signer?: AuthTokenSigner;
 }
@@ -48,14 +52,15 @@ export function createClientFor(deps: RuntimeDeps, profile: Profile, limiterStat
     // Fire and forget: each change is one small transaction, applied in order (IndexedDB orders them).
     onChange: (state) => void deps.store.saveRateLimiterState(profile.id, state).catch(() => undefined),
   });
-  const target = profile.environment === 'simulator' ? { baseUrl: profile.baseUrl! } : { environment: profile.environment };
-  return createKsefClient(target, { fetch: deps.fetch, clock: deps.clock, rateLimiter, random: deps.random });
+  // KSeF's X-System-Warning notices go to the activity log, once a day per warning (issue 10).
+  const onSystemWarning = createSystemWarningLog({ store: deps.store, profileId: profile.id, now: () => deps.clock.now() });
+  return createKsefClient(ksefTargetOf(profile), { fetch: deps.fetch, clock: deps.clock, rateLimiter, random: deps.random, onSystemWarning });
 }
 
 export function createSessionFor(deps: RuntimeDeps, profile: Profile, credentials: Credentials, client: KsefClient): AuthSession {
   return createAuthSession({
     client,
-    tokenStore: createStoreTokenStore(deps.store, profile),
+    tokenStore: createStoreTokenStore(deps.store, deps.logins, profile, credentials),
     credentials: { certificate: credentials.certificate, privateKey: credentials.privateKey },
     context: { type: 'Nip', value: profile.nip },
     clock: deps.clock,

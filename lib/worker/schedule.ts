@@ -1,11 +1,11 @@
 // One alarm per profile, `sync:<profileId>` (RELIABILITY §2.3 item 2): re-created on every start because
 // alarms may be lost on update or restart, with a random first delay so installs do not poll together.
-import { MIN_INTERVAL_MINUTES_KSEF, type Profile } from '../store';
+import { MIN_ALARM_MINUTES, syncIntervalMinutes } from '../domain/limits';
+import type { Profile } from '../store';
 import type { AlarmsApi } from './platform';
 
 export const ALARM_PREFIX = 'sync:';
-/** Chrome's shortest alarm period since Chrome 120 (packed extensions). */
-export const MIN_ALARM_MINUTES = 0.5;
+export { MIN_ALARM_MINUTES };
 
 export function alarmName(profileId: string): string {
   return `${ALARM_PREFIX}${profileId}`;
@@ -17,11 +17,9 @@ export function profileIdOfAlarm(name: string): string | undefined {
     : undefined;
 }
 
-/** DEMO and production: never under 15 minutes (NOTES §7.2, §9); TEST and the simulator may go lower. */
+/** The profile's period (lib/domain/limits.ts). */
 export function intervalMinutes(profile: Pick<Profile, 'environment' | 'preferences'>): number {
-  const wanted = profile.preferences.intervalMinutes;
-  const ksef = profile.environment === 'demo' || profile.environment === 'production';
-  return Math.max(ksef ? MIN_INTERVAL_MINUTES_KSEF : MIN_ALARM_MINUTES, wanted);
+  return syncIntervalMinutes(profile);
 }
 
 /**

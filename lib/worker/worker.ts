@@ -9,6 +9,7 @@ import { fetchInvoiceXml, SyncError, type ProfileSyncResult } from '../sync';
 import { clickTarget } from './click-target';
 import { WorkerError } from './errors';
 import { parseNotificationId, profilePrefixes } from './notification-ids';
+import { createLoginGuard, ownerOf } from './login-guard';
 import { createBrowserNotifier } from './notifier';
 import type { AlarmsApi, BadgeApi, NotificationsApi, OpenTab } from './platform';
 import { createProfileRunner } from './profile-runner';
@@ -52,7 +53,8 @@ export function createWorker(deps: WorkerDeps) {
   const { store, alarms, notifications, badge } = deps;
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
-  const runtimeDeps = { store, fetch: deps.fetch, clock, random, ...(deps.signer ? { signer: deps.signer } : {}) };
+  const logins = createLoginGuard({ store, fetch: deps.fetch, clock });
+  const runtimeDeps = { store, fetch: deps.fetch, clock, random, logins, ...(deps.signer ? { signer: deps.signer } : {}) };
   const runtimes = createRuntimeCache(runtimeDeps);
   const notifier = createBrowserNotifier(notifications);
   const nowIso = () => new Date(clock.now()).toISOString();
@@ -87,8 +89,13 @@ export function createWorker(deps: WorkerDeps) {
       const profile = await store.getProfile(profileId);
       if (!profile) throw new SyncError('PROFILE_NOT_FOUND');
       await schedule(profile, true);
-      // The first sync starts now; its outcome shows in the status (the page does not wait for it).
-      void runProfile(profileId).catch(() => undefined);
+      // Tokens earned for the old context or certificate are dropped and their session ended (issue 10), then the
+      // first sync starts; its outcome shows in the status (the page waits for neither).
+      // A failed check does not hold the sync back: the token store makes the same check at first use.
+      void (async () => {
+        await store.getCredentials(profileId).then((credentials) => logins.usableTokens(profile, ownerOf(profile, credentials))).catch(() => undefined);
+        await runProfile(profileId);
+      })().catch(() => undefined);
       return { scheduled: true };
     },
 
@@ -96,6 +103,8 @@ export function createWorker(deps: WorkerDeps) {
       runtimes.forget(profileId);
       await alarms.clear(`sync:${profileId}`);
       await runner.running(profileId)?.catch(() => undefined);
+      // Before the tokens go: their refresh token would stay valid for up to 7 days (NOTES §3.7). Best effort.
+      await logins.endForRemoval(profileId);
       const deleted = await store.deleteProfileAndData(profileId);
       await clearProfileNotifications(profileId);
       await store.appendLog({ profileId, level: 'info', code: 'PROFILE_DELETED', message: 'profile and its data removed' });

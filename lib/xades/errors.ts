@@ -1,36 +1,12 @@
-import { t, type Lang, type MessageKey, type Params } from '../i18n';
+import { t, type Lang, type MessageKey, type Params } from '../i18n/worker';
+import { hasErrorShape, KsefPilotError } from '../core/errors';
 
 /** KSeF's exception codes for POST /auth/xades-signature that a document or its signature can cause (NOTES §3.6). */
-export type XadesErrorCode = 9101 | 9102 | 9103 | 9105 | 21001 | 21401;
+export const XADES_ERROR_CODES = [9101, 9102, 9103, 9105, 21001, 21401] as const;
+export type XadesErrorCode = (typeof XADES_ERROR_CODES)[number];
 
-/** Why, in more detail than KSeF's code; stable, for logs, tests and the simulator's `details`. */
-export type XadesReason =
-  | 'TOO_LARGE'
-  | 'DOCTYPE'
-  | 'NOT_WELL_FORMED'
-  | 'TOO_DEEP'
-  | 'NOT_AUTH_TOKEN_REQUEST'
-  | 'SCHEMA'
-  | 'CHALLENGE'
-  | 'CONTEXT_IDENTIFIER'
-  | 'NO_SIGNATURE'
-  | 'TOO_MANY_SIGNATURES'
-  | 'NOT_ENVELOPED'
-  | 'SIGNATURE_STRUCTURE'
-  | 'REFERENCES'
-  | 'ALGORITHM'
-  | 'QUALIFYING_PROPERTIES'
-  | 'SIGNING_TIME'
-  | 'SIGNING_CERTIFICATE'
-  | 'CERTIFICATE'
-  | 'ECDSA_FORMAT'
-  | 'DIGEST'
-  | 'SIGNATURE_VALUE'
-  | 'KEY_MISMATCH'
-  | 'UNSUPPORTED_KEY'
-  | 'SELF_CHECK';
-
-const REASON_CODES: Readonly<Record<XadesReason, XadesErrorCode>> = {
+/** Why, in more detail than KSeF's code (stable, for logs, tests and the simulator's `details`), and its code. */
+const REASON_CODES = {
   TOO_LARGE: 21001,
   DOCTYPE: 21001, // a DTD is refused by the parser itself, so KSeF cannot read the content at all
   NOT_WELL_FORMED: 21001,
@@ -55,7 +31,8 @@ const REASON_CODES: Readonly<Record<XadesReason, XadesErrorCode>> = {
   KEY_MISMATCH: 9105,
   UNSUPPORTED_KEY: 9105,
   SELF_CHECK: 9105,
-};
+} as const satisfies Record<string, XadesErrorCode>;
+export type XadesReason = keyof typeof REASON_CODES;
 
 /** KSeF's own `exceptionDescription` for each code, verbatim from the API (protocol text, not UI). */
 export const KSEF_EXCEPTION_DESCRIPTIONS: Readonly<Record<XadesErrorCode, string>> = {
@@ -90,35 +67,30 @@ export function xadesErrorMessage(lang: Lang, code: XadesErrorCode, reason: Xade
 
 /**
  * A signed AuthTokenRequest KSeF would refuse, or one we could not make. `code` is the number KSeF answers
- * with, `reason` says why; `message` is for developers (English, names the check), `messageIn(lang)` for users.
- * Branch on `code`/`reason` (or `name === 'XadesError'`), never on instanceof alone.
+ * with, `reason` says why; `message` is for developers (English, names the check, so no `messageEn`),
+ * `messageIn(lang)` for users. Branch on `code`/`reason` (or `name === 'XadesError'`), never on instanceof alone.
+ * `data` holds values the user message names (algorithms, the identifier typed); never key material.
  */
-export class XadesError extends Error {
+export class XadesError extends KsefPilotError<XadesErrorCode> {
   override readonly name = 'XadesError';
-  readonly code: XadesErrorCode;
   readonly reason: XadesReason;
-  /** Values the user message names (algorithms, the identifier typed); never key material. */
-  readonly data: Params;
 
   constructor(reason: XadesReason, detail: string, data: Params = {}, options?: { cause?: unknown }) {
     const code = REASON_CODES[reason];
-    super(`XAdES ${CODE_NAMES[code]} (${code} ${reason}): ${detail}`, options);
-    this.code = code;
+    super(code, `XAdES ${CODE_NAMES[code]} (${code} ${reason}): ${detail}`, data, options);
     this.reason = reason;
-    this.data = data;
   }
 
-  messageIn(lang: Lang): string {
+  override messageIn(lang: Lang): string {
     return xadesErrorMessage(lang, this.code, this.reason, this.data);
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), reason: this.reason };
   }
 }
 
 export function isXadesError(value: unknown): value is XadesError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { name?: unknown }).name === 'XadesError' &&
-    typeof (value as { reason?: unknown }).reason === 'string' &&
-    (value as { reason: string }).reason in REASON_CODES
-  );
+  const reason = (value as { reason?: unknown } | null)?.reason;
+  return hasErrorShape(value, 'XadesError', XADES_ERROR_CODES) && typeof reason === 'string' && Object.hasOwn(REASON_CODES, reason);
 }

@@ -2,6 +2,7 @@
 // for xmldsigjs. An MV3 service worker has no DOMParser (TOOLCHAIN §3, gotcha 9); pages have one, but
 // xmldom is used everywhere so that every runtime reads and canonicalizes the same bytes the same way.
 import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { parseSafeXml } from '../core/xml';
 import * as xpath from 'xpath';
 import { Application, XmlDsigExcC14NTransform } from 'xmldsigjs';
 import { setNodeDependencies } from 'xadesjs';
@@ -26,36 +27,14 @@ export class XmlParseError extends Error {
 }
 
 /**
- * Parses `text` strictly: any parser warning or error fails (xmldom would otherwise recover and guess).
- * DOCTYPE and entities are refused by the caller before parsing (DESIGN: parse XML without entities).
+ * Parses XML we wrote ourselves (the document being signed) with the same strict, DTD-free parse as untrusted
+ * input (lib/core/xml.ts); any problem is an XmlParseError.
  */
 export function parseXml(text: string): Document {
   registerXmlEngine();
-  const parser = new DOMParser({
-    onError: (level: string, message: string) => {
-      throw new XmlParseError(`${level}: ${message}`);
-    },
-  });
-  try {
-    return parser.parseFromString(text, 'application/xml') as unknown as Document;
-  } catch (error) {
-    throw error instanceof XmlParseError ? error : new XmlParseError(String((error as Error)?.message ?? error));
-  }
-}
-
-/** Element nesting depth of the document, counted without recursion (a hostile document cannot blow the stack). */
-export function elementDepth(doc: Document, limit = MAX_DEPTH): number {
-  let max = 0;
-  const stack: Array<[Node, number]> = [[doc, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > max) max = depth;
-    if (max > limit) return max;
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 1) stack.push([child, depth + 1]);
-    }
-  }
-  return max;
+  const parsed = parseSafeXml(text, { maxDepth: MAX_DEPTH });
+  if (!parsed.ok) throw new XmlParseError(parsed.problem.reason === 'NOT_WELL_FORMED' ? parsed.problem.message : parsed.problem.reason);
+  return parsed.doc as unknown as Document;
 }
 
 /** Exclusive XML Canonicalization 1.0 without comments of `node` and its descendants (xmldsigjs). */

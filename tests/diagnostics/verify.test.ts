@@ -92,6 +92,19 @@ describe('verifyProfile', () => {
     expect(second.ok).toBe(true);
   });
 
+  it('reports KSeF\'s X-System-Warning (sig-001 on the signature) once, without failing the check', async () => {
+    const id = await profileWith('warned', OWNER, 'person-tinpl-ec');
+    sim.sim.admin.addFault({ path: '/v2/auth/*', kind: 'warning', count: 100 });
+    const report = await verifyProfile(deps(), id);
+    expect(report.ok).toBe(true);
+    expect(statuses(report)).toMatchObject({ signature: 'ok', login: 'ok' });
+    expect(report.warnings).toEqual([
+      { code: 'sig-001', message: 'Format podpisu niezgodny z akceptowanymi profilami XAdES', operation: 'POST /auth/challenge' },
+    ]);
+    sim.sim.admin.clearFaults();
+    expect((await verifyProfile(deps(), id)).warnings).toBeUndefined();
+  });
+
   it('fails the first step when no certificate is saved, or the profile is gone', async () => {
     const id = await profileWith('bare', OWNER);
     const report = await verifyProfile(deps(), id);

@@ -23,7 +23,7 @@ describe('release build (Chromium MV3)', () => {
     expect(m.manifest_version).toBe(3);
     expect(m.default_locale).toBe('pl');
     expect(m.host_permissions).toEqual(KSEF_HOSTS);
-    expect(m.permissions.sort()).toEqual(['alarms', 'notifications']);
+    expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
     expect(m.name).toBe('__MSG_extName__');
   });
 

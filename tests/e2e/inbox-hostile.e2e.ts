@@ -30,6 +30,9 @@ function fill(pick: (k: number) => string): string {
   return TEMPLATE.replace(MARKER, () => xmlEscape(pick(k++)));
 }
 
+/** Waits on what the user sees, long enough for a loaded 2-core machine (STYLE rule 28). */
+const SLOW = { timeout: 60_000, interval: 200 };
+
 let ext: LaunchedExtension;
 const metadata: InvoiceMetadata[] = [];
 const xml: Record<string, string> = {};
@@ -110,7 +113,7 @@ describe('hostile content', () => {
     await page.locator('tbody tr').first().waitFor();
     let pages = 0;
     for (;;) {
-      await expect.poll(() => page.locator('.kp-muted', { hasText: 'Wczytywanie' }).count()).toBe(0);
+      await expect.poll(() => page.locator('.kp-muted', { hasText: 'Wczytywanie' }).count(), SLOW).toBe(0);
       const found = await injected(page);
       expect({ ...found, count: 0 }).toEqual({ foreign: [], handlers: 0, links: [], csp: [], count: 0 });
       expect(await page.locator('form').count()).toBe(1);
@@ -121,6 +124,22 @@ describe('hostile content', () => {
       await next.click();
     }
     expect(pages).toBe(Math.ceil((metadata.length + SHORT.length) / 50));
+    await page.close();
+  });
+
+  it('the search box takes hostile text as words: it finds what the index holds and injects nothing', async () => {
+    const page = await watchedPage('inbox.html');
+    await page.locator('tbody tr').first().waitFor();
+    const search = page.getByRole('searchbox');
+    for (const text of SHORT.filter((s) => /[<>"'&\u202e]/.test(s)).slice(0, 12)) {
+      await search.fill(text);
+      await expect.poll(() => page.locator('.kp-muted', { hasText: 'Wczytywanie' }).count(), SLOW).toBe(0);
+      const found = await injected(page);
+      expect({ text, ...found, count: 0 }).toEqual({ text, foreign: [], handlers: 0, links: [], csp: [], count: 0 });
+    }
+    await search.fill('Hurtownia ŚWIT');
+    await expect.poll(() => page.locator('tbody tr.kp-inbox-row').count(), SLOW).toBe(1);
+    expect(await page.locator('tbody tr.kp-inbox-row td:nth-child(7)').allTextContents()).toEqual([plainNumber]);
     await page.close();
   });
 

@@ -13,6 +13,9 @@ import { launchExtension, screenshotPath, type LaunchedExtension } from './launc
 
 const NOW = new Date();
 const COUNT = 10_000;
+/** Waits on what the user sees, long enough for a 10 000-invoice store on a loaded 2-core machine (STYLE rule 28). */
+const SLOW = { timeout: 60_000, interval: 200 };
+const SHOTS = '/tmp/shots-e';
 let ext: LaunchedExtension;
 let metadata: InvoiceMetadata[];
 let url: string;
@@ -48,6 +51,13 @@ async function openInbox(search = '', width = 1400): Promise<Page> {
 }
 
 const rows = (page: Page) => page.locator('tbody tr.kp-inbox-row');
+/** What the user sees of the list: whether it says it is loading, and how many rows. */
+const shown = async (page: Page) => ({
+  loading: (await page.locator('.kp-muted', { hasText: 'Wczytywanie' }).count()) > 0,
+  rows: await rows(page).count(),
+});
+/** The sample invoices come first in `metadata`; the generated ones follow. */
+const FIXTURES_COUNT = 4;
 const rowTexts = (page: Page, column: number) => page.locator(`tbody tr.kp-inbox-row td:nth-child(${column})`).allTextContents();
 const stateOf = (number: string) =>
   ext.sw.evaluate(async (n) => {
@@ -58,7 +68,7 @@ const stateOf = (number: string) =>
 describe('inbox with 10 000 invoices', () => {
   it('shows the first page newest first, wide and narrow', async () => {
     const page = await openInbox();
-    await expect.poll(() => rows(page).count()).toBe(50);
+    await expect.poll(() => rows(page).count(), SLOW).toBe(50);
     expect(await page.textContent('h1')).toBe('Faktury z KSeF');
     const dates = await rowTexts(page, 2);
     const iso = dates.map((d) => d.split('.').reverse().join('-'));
@@ -71,27 +81,47 @@ describe('inbox with 10 000 invoices', () => {
 
   it('searches by seller name without Polish marks, by NIP, by invoice number and by KSeF number', async () => {
     const page = await openInbox();
-    await expect.poll(() => rows(page).count()).toBe(50);
+    await expect.poll(() => rows(page).count(), SLOW).toBe(50);
     const search = page.getByRole('searchbox');
     await search.fill('hurtownia papieru swit');
-    await expect.poll(async () => (await rowTexts(page, 3)).every((s) => s.includes('Hurtownia Papieru ŚWIT'))).toBe(true);
-    expect(await rows(page).count()).toBe(50);
+    await expect.poll(() => shown(page), SLOW).toMatchObject({ loading: false, rows: 50 });
+    expect((await rowTexts(page, 3)).every((s) => s.includes('Hurtownia Papieru ŚWIT'))).toBe(true);
 
     await search.fill('527-010-33-91');
-    await expect.poll(async () => (await rowTexts(page, 3)).every((s) => s.includes('PGNiG'))).toBe(true);
+    await expect.poll(() => shown(page), SLOW).toMatchObject({ loading: false, rows: 50 });
+    expect((await rowTexts(page, 3)).every((s) => s.includes('PGNiG'))).toBe(true);
 
     const target = metadata[4321]!;
     await search.fill(target.invoiceNumber);
-    await expect.poll(() => rowTexts(page, 4)).toEqual([target.invoiceNumber]);
+    await expect.poll(() => rowTexts(page, 4), SLOW).toEqual([target.invoiceNumber]);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'inbox-search-number.png') });
 
     await search.fill(target.ksefNumber.slice(11, 30).toLowerCase());
-    await expect.poll(() => rowTexts(page, 7)).toEqual([target.ksefNumber]);
+    await expect.poll(() => rowTexts(page, 7), SLOW).toEqual([target.ksefNumber]);
+    await page.close();
+  });
+
+  it('finds the oldest and the newest invoice by number, typed key by key: only the last text is answered', async () => {
+    const page = await openInbox();
+    await expect.poll(() => rows(page).count(), SLOW).toBe(50);
+    const search = page.getByRole('searchbox');
+    for (const target of [metadata[FIXTURES_COUNT]!, metadata[COUNT - 1]!]) {
+      await search.fill('');
+      await expect.poll(() => shown(page), SLOW).toMatchObject({ loading: false, rows: 50 });
+      // Every key starts a search that the next key makes obsolete; what stays on screen answers the full text.
+      await search.pressSequentially(target.invoiceNumber.toLowerCase(), { delay: 40 });
+      await expect.poll(() => shown(page), SLOW).toMatchObject({ loading: false, rows: 1 });
+      expect(await rowTexts(page, 4)).toEqual([target.invoiceNumber]);
+      expect(await rowTexts(page, 7)).toEqual([target.ksefNumber]);
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'inbox-search-typed.png') });
     await page.close();
   });
 
   it('filters by seller NIP, state and a custom period, and pages through the result', async () => {
     const page = await openInbox();
-    await expect.poll(() => rows(page).count()).toBe(50);
+    await expect.poll(() => rows(page).count(), SLOW).toBe(50);
     await page.locator('input[name=sellerNip]').fill('5260250995');
     await page.locator('select[name=period]').selectOption('custom');
     const [from, to] = [metadata[3000]!.issueDate, metadata[7000]!.issueDate];
@@ -102,44 +132,48 @@ describe('inbox with 10 000 invoices', () => {
       .filter((m) => m.seller.nip === '5260250995' && m.issueDate >= from && m.issueDate <= to)
       .map((m) => m.invoiceNumber);
     expect(expected.length).toBeGreaterThan(50);
-    await expect.poll(async () => (await rowTexts(page, 3)).every((s) => s.includes('Orange Polska'))).toBe(true);
+    await expect.poll(async () => (await rowTexts(page, 3)).every((s) => s.includes('Orange Polska')), SLOW).toBe(true);
     const seen: string[] = [];
     for (;;) {
-      await expect.poll(() => page.locator('.kp-muted', { hasText: 'Wczytywanie' }).count()).toBe(0);
+      await expect.poll(() => page.locator('.kp-muted', { hasText: 'Wczytywanie' }).count(), SLOW).toBe(0);
       seen.push(...(await rowTexts(page, 4)));
       const next = page.getByRole('button', { name: 'Następna strona' });
       if (await next.isDisabled()) break;
       const first = await rowTexts(page, 4);
       await next.click();
-      await expect.poll(async () => (await rowTexts(page, 4))[0] !== first[0]).toBe(true);
+      await expect.poll(async () => (await rowTexts(page, 4))[0] !== first[0], SLOW).toBe(true);
     }
     expect(new Set(seen)).toEqual(new Set(expected));
     expect(seen).toHaveLength(expected.length);
 
     await page.locator('select[name=state]').selectOption('new');
-    await expect.poll(async () => (await rowTexts(page, 6)).every((s) => s === 'Nowa')).toBe(true);
+    await expect.poll(() => shown(page), SLOW).toMatchObject({ loading: false });
+    expect((await rowTexts(page, 6)).every((s) => s === 'Nowa')).toBe(true);
     await page.close();
   });
 
   it('marks several invoices as booked; the store follows', async () => {
     const page = await openInbox();
-    await expect.poll(() => rows(page).count()).toBe(50);
+    await expect.poll(() => rows(page).count(), SLOW).toBe(50);
     const numbers = (await rowTexts(page, 7)).slice(0, 3);
     for (let i = 0; i < 3; i++) await rows(page).nth(i).locator('input[type=checkbox]').check();
     expect(await page.textContent('.kp-inbox-selected')).toBe('Zaznaczono 3 faktury');
     await page.getByRole('button', { name: 'Oznacz jako zaksięgowane' }).click();
-    await expect.poll(() => rowTexts(page, 6).then((s) => s.slice(0, 3))).toEqual(['Zaksięgowana', 'Zaksięgowana', 'Zaksięgowana']);
+    await expect.poll(() => rowTexts(page, 6).then((s) => s.slice(0, 3)), SLOW).toEqual(['Zaksięgowana', 'Zaksięgowana', 'Zaksięgowana']);
     for (const n of numbers) expect(await stateOf(n)).toBe('booked');
     await page.locator('select[name=state]').selectOption('booked');
-    await expect.poll(() => rowTexts(page, 7)).toEqual(expect.arrayContaining(numbers));
+    await expect.poll(() => shown(page), SLOW).toMatchObject({ loading: false });
+    expect(await rowTexts(page, 7)).toEqual(expect.arrayContaining(numbers));
+    expect((await rowTexts(page, 6)).every((s) => s === 'Zaksięgowana')).toBe(true);
     await page.close();
   });
 
   it('exports what the filter shows as CSV for Polish Excel', async () => {
     const page = await openInbox();
-    await expect.poll(() => rows(page).count()).toBe(50);
+    await expect.poll(() => rows(page).count(), SLOW).toBe(50);
     await page.getByRole('searchbox').fill('Księgarnia Naukowa');
-    await expect.poll(async () => (await rowTexts(page, 3)).every((s) => s.includes('Księgarnia'))).toBe(true);
+    await expect.poll(() => shown(page), SLOW).toMatchObject({ loading: false, rows: 50 });
+    expect((await rowTexts(page, 3)).every((s) => s.includes('Księgarnia'))).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksportuj do CSV (Excel)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^faktury-ksef-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = readFileSync((await download.path())!);
@@ -162,10 +196,10 @@ describe('inbox with 10 000 invoices', () => {
     const a = metadata[10]!;
     const b = metadata[9000]!;
     const page = await openInbox(`?profile=fundacja&ksef=${a.ksefNumber},${b.ksefNumber}`);
-    await expect.poll(() => rowTexts(page, 7)).toEqual([a.ksefNumber, b.ksefNumber]);
+    await expect.poll(() => rowTexts(page, 7), SLOW).toEqual([a.ksefNumber, b.ksefNumber]);
     expect(await page.textContent('.kp-inbox-message')).toContain('Faktury z powiadomienia');
     await page.getByRole('button', { name: 'Pokaż wszystkie faktury' }).click();
-    await expect.poll(() => rows(page).count()).toBe(50);
+    await expect.poll(() => rows(page).count(), SLOW).toBe(50);
     await page.close();
   });
 });
@@ -186,7 +220,7 @@ describe('invoice view', () => {
     const link = await page.locator('.kp-inv-verify a').getAttribute('href');
     expect(link).toMatch(/^https:\/\/qr-test\.ksef\.mf\.gov\.pl\/invoice\/5265877635\/31-10-2025\/[A-Za-z0-9_-]{43}$/);
     expect(await page.locator('.kp-inv-verify svg path').getAttribute('d')).toMatch(/^M\d+ \d+h\d+v1h-\d+z/);
-    await expect.poll(() => stateOf(m.ksefNumber)).toBe('seen');
+    await expect.poll(() => stateOf(m.ksefNumber), SLOW).toBe('seen');
     await page.screenshot({ path: screenshotPath('invoice-view'), fullPage: true });
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true });

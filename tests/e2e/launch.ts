@@ -1,6 +1,6 @@
 // Launches Debian's Chromium with the built extension (development build: it may reach the simulator on
 // loopback and exposes test hooks in the service worker). See TOOLCHAIN.md §2.
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,8 +32,10 @@ export async function launchExtension(options: { userDataDir?: string; keepUserD
     headless: true,
     args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...FLAGS],
   });
+  // Locator actions and waits get a timeout that holds on a busy 2-core machine (STYLE rule 28).
+  context.setDefaultTimeout(60_000);
   let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 60_000 });
   const extensionId = new URL(sw.url()).host;
   return {
     context,
@@ -61,7 +63,9 @@ export async function stopServiceWorker(context: BrowserContext, extensionId: st
   if (!target) throw new Error('extension service worker target not found');
   await cdp.send('Target.closeTarget', { targetId: target.targetId });
   await cdp.detach();
-  await new Promise((r) => setTimeout(r, 600));
+  // Wait on state, not a fixed delay: the target is gone once Chromium has torn the worker down.
+  const deadline = Date.now() + 30_000;
+  while ((await serviceWorkerRunning(context, extensionId)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
 /** Is the extension's service worker currently running? */
@@ -70,6 +74,12 @@ export async function serviceWorkerRunning(context: BrowserContext, extensionId:
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
   await cdp.detach();
   return targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+}
+
+/** The page has loaded what it asks for and painted twice since: a state to wait on before a capture. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 export function screenshotPath(name: string): string {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { screenshotPath, type LaunchedExtension } from './launch';
+import { screenshotPath, settled, type LaunchedExtension } from './launch';
 
 export const PKI = path.resolve('tests/fixtures/pki');
 export const expected = JSON.parse(readFileSync(path.join(PKI, 'expected.json'), 'utf8')) as {
@@ -36,10 +36,10 @@ export async function chooseFiles(page: Page, files: { certificate?: string; key
 /** Full-page screenshots at a wide and a narrow window. */
 export async function shoot(page: Page, name: string): Promise<void> {
   const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  await page.waitForTimeout(100);
+  await settled(page);
   await page.screenshot({ path: screenshotPath(`${name}-wide`), fullPage: true });
   await page.setViewportSize({ width: 400, height: 900 });
-  await page.waitForTimeout(200); // let the narrow layout paint before the full-page capture
+  await settled(page); // the narrow layout has painted before the full-page capture
   await page.screenshot({ path: screenshotPath(`${name}-narrow`), fullPage: true });
   await page.setViewportSize(size);
 }

@@ -80,6 +80,62 @@ describe('options page: "Weryfikuj certyfikat" through the worker', () => {
     await page.close();
   });
 
+  it('KSeF\'s X-System-Warning (sig-001): in the verify report, in the log once, and on the page for the profile', async () => {
+    // Every answer of this simulator carries the warning, as KSeF attaches it to each call (issue 10).
+    sim.admin.addFault({ path: '/v2/*', kind: 'warning', count: 1_000_000 });
+    try {
+      const page = await savedProfile(ext, sim.baseUrl, { name: 'Ostrzeżenie KSeF', nip: OWNER }, 'person-tinpl-ec');
+      expect(await verifySteps(page)).toMatchObject({ certificate: 'ok', login: 'ok', read: 'ok' });
+      const inReport = page.locator('[data-testid="verify-report"] [data-verdict="KSEF_SYSTEM_WARNING"]');
+      await inReport.waitFor({ timeout: 30_000 });
+      expect(await inReport.locator('h4').textContent()).toBe('KSeF ostrzega (kod sig-001)');
+      expect(await inReport.textContent()).toContain('„Format podpisu niezgodny z akceptowanymi profilami XAdES”');
+      await shoot(page, 'options-verify-system-warning');
+
+      // The worker kept it in the activity log once, although the first sync and the check both met it often.
+      const logged = () =>
+        page.evaluate(
+          () =>
+            new Promise<string[]>((resolve, reject) => {
+              const open = indexedDB.open('ksef-pilot');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const all = open.result.transaction('log').objectStore('log').getAll();
+                all.onsuccess = () => {
+                  resolve((all.result as { code: string; message: string }[]).filter((e) => e.code === 'KSEF_SYSTEM_WARNING').map((e) => e.message));
+                  open.result.close();
+                };
+                all.onerror = () => reject(all.error);
+              };
+            }),
+        );
+      await expect.poll(async () => (await logged()).length, { timeout: 30_000 }).toBe(1);
+      expect((await logged())[0]).toMatch(/^\[sig-001\]: Format podpisu niezgodny z akceptowanymi profilami XAdES \((GET|POST) \//);
+      expect(sim.admin.requests().length).toBeGreaterThan(3);
+
+      // On the page for the profile, from the log: in plain words, with KSeF's code and when it was seen.
+      await expect
+        .poll(async () => {
+          await page.reload();
+          await page.locator('main[data-ready="true"]').waitFor();
+          await page.locator('button.kp-options-profile', { hasText: 'Ostrzeżenie KSeF' }).click();
+          await page.locator('button.kp-options-profile[aria-current="true"]', { hasText: 'Ostrzeżenie KSeF' }).waitFor();
+          return page.getByTestId('system-warnings').count();
+        }, { timeout: 30_000 })
+        .toBe(1);
+      const onPage = page.getByTestId('system-warnings');
+      expect(await onPage.locator('h3').textContent()).toBe('Ostrzeżenia KSeF');
+      expect(await onPage.locator('[data-verdict="KSEF_SYSTEM_WARNING"] h4').textContent()).toBe('KSeF ostrzega (kod sig-001)');
+      expect(await onPage.textContent()).toContain('Zaktualizuj rozszerzenie do najnowszej wersji');
+      expect(await onPage.textContent()).toMatch(/Ostatnio: \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+      await onPage.scrollIntoViewIfNeeded();
+      await shoot(page, 'options-system-warning');
+      await page.close();
+    } finally {
+      sim.admin.clearFaults();
+    }
+  });
+
   it('KSeF unreachable', async () => {
     const page = await savedProfile(ext, sim.baseUrl, { name: 'Bez połączenia', nip: OWNER, baseUrl: 'http://127.0.0.1:9/v2' }, 'person-tinpl-ec');
     expect(await verifySteps(page)).toMatchObject({ certificate: 'ok', challenge: 'failed' });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, launchExtension, screenshotPath, type LaunchedExtension } from './launch';
+import { EXTENSION_DIR, launchExtension, screenshotPath, settled, type LaunchedExtension } from './launch';
 
 let ext: LaunchedExtension;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('extension pages', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`chrome-extension://${ext.extensionId}/${file}`);
     await page.waitForSelector('#root *');
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,13 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import pl from '../../public/_locales/pl/messages.json';
-import en from '../../public/_locales/en/messages.json';
-import { pluralPl, t, tp } from '../../lib/i18n';
+import sharedPl from '../../lib/i18n/catalog/shared.pl.json';
+import sharedEn from '../../lib/i18n/catalog/shared.en.json';
+import workerPl from '../../lib/i18n/catalog/worker.pl.json';
+import workerEn from '../../lib/i18n/catalog/worker.en.json';
+import popupPl from '../../lib/i18n/catalog/popup.pl.json';
+import popupEn from '../../lib/i18n/catalog/popup.en.json';
+import pagesPl from '../../lib/i18n/catalog/pages.pl.json';
+import pagesEn from '../../lib/i18n/catalog/pages.en.json';
+import manifestPl from '../../public/_locales/pl/messages.json';
+import manifestEn from '../../public/_locales/en/messages.json';
+import { CATALOGS, pluralPl, t, tp } from '../../lib/i18n';
+import { t as popupT } from '../../lib/i18n/popup';
+import { t as workerT } from '../../lib/i18n/worker';
 
 type Catalog = Record<string, { message: string }>;
+const { pl, en } = CATALOGS;
+const sameKeys = (a: object, b: object) => {
+  const keys = (c: object) => Object.keys(c).filter((k) => !POLISH_ONLY_PLURALS.test(k)).sort();
+  expect(keys(b)).toEqual(keys(a));
+};
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const POLISH_ONLY_PLURALS = /_(few|many)$/;
 
 describe('message catalogs', () => {
+  it('keep each key in one file, the same file in both languages', () => {
+    const parts = [[sharedPl, sharedEn], [workerPl, workerEn], [popupPl, popupEn], [pagesPl, pagesEn], [manifestPl, manifestEn]] as const;
+    parts.forEach(([pl, en]) => sameKeys(pl, en));
+    const all = parts.flatMap(([pl]) => Object.keys(pl));
+    expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
+  });
+
+  it('leave the browser only the manifest strings (wxt.config.ts: __MSG_extName__, __MSG_extDescription__)', () => {
+    expect(Object.keys(manifestPl).sort()).toEqual(['extDescription', 'extName']);
+  });
+
   it('have the same keys in Polish and English (Polish may add few/many plural forms)', () => {
     const plKeys = Object.keys(pl).filter((k) => !POLISH_ONLY_PLURALS.test(k)).sort();
     const enKeys = Object.keys(en).filter((k) => !POLISH_ONLY_PLURALS.test(k)).sort();
@@ -92,5 +118,12 @@ describe('t', () => {
 
   it('rejects a key that is not in the catalog', () => {
     expect(() => t('pl', 'no_such_key' as never)).toThrow('"key" must be a message of the catalog, got no_such_key');
+  });
+
+  it("in the worker and the popup reads their catalogs only, as the pages do", () => {
+    expect(workerT('en', 'sync_error_UNEXPECTED')).toBe(t('en', 'sync_error_UNEXPECTED'));
+    expect(popupT('pl', 'status_title_OFFLINE')).toBe(t('pl', 'status_title_OFFLINE'));
+    expect(() => workerT('pl', 'options_title' as never)).toThrow('"key" must be a message of the catalog, got options_title');
+    expect(() => popupT('pl', 'diag_step_login' as never)).toThrow('"key" must be a message of the catalog, got diag_step_login');
   });
 });

@@ -1,6 +1,7 @@
 // Builders for the inbox tests: a fresh fake-indexeddb store with Polish-looking invoice metadata.
 import { IDBFactory } from 'fake-indexeddb';
 import { createStore, defaultPreferences, type InvoiceMetadata, type InvoiceRecord, type Store } from '../../lib/store';
+import { searchTermsOf } from '../../lib/store/search-terms';
 
 export const NOW = new Date('2026-02-10T12:00:00.000Z');
 
@@ -70,5 +71,6 @@ export function record(i: number, overrides: Partial<InvoiceMetadata> = {}, stat
     notified: 0,
     hasXml: 0,
     receivedAt: NOW.toISOString(),
+    searchTerms: searchTermsOf(m),
   };
 }

@@ -10,7 +10,7 @@ import { InvoiceDocument } from '../../components/invoice';
 import { formatAccountNumber } from '../../components/invoice/account-number';
 import { ProfileCard } from '../../components/popup';
 import { parseInvoice } from '../../lib/invoice';
-import type { ProfileState } from '../../lib/worker';
+import type { ProfileState } from '../../lib/views';
 import { hostileStrings, LONG_THRESHOLD, xmlEscape } from '../invoice/hostile-strings';
 import { profileInput } from './e2e-seed';
 import { NOW, record } from './helpers';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { collectInvoices, loadInboxPage, type InboxFilter } from '../../lib/inbox';
+import { collectInvoices, loadInboxPage, toSearchQuery, type InboxFilter } from '../../lib/inbox';
 import type { InvoiceCursor, InvoiceRecord, Store } from '../../lib/store';
 import { seededStore, SELLERS } from './helpers';
 
@@ -9,22 +9,20 @@ let all: InvoiceRecord[];
 
 beforeAll(async () => {
   store = await seededStore(COUNT, ['p1', 'p2']);
-  all = (await collectInvoices(store.listInvoicesPage, { dateField: 'issueDate', direction: 'asc' })).items;
+  all = (await collectInvoices(store.searchInvoicesPage, { dateField: 'issueDate', direction: 'asc' })).items;
 });
 
 const base: InboxFilter = { dateField: 'issueDate', direction: 'desc' };
 
 /** Every page of a filter, following `next`. */
-async function walk(filter: InboxFilter, limit: number, maxScan?: number) {
+async function walk(filter: InboxFilter, limit: number) {
   const keys: string[] = [];
   let after: InvoiceCursor | undefined;
-  let partials = 0;
   for (let guard = 0; guard < 10_000; guard++) {
-    const page = await loadInboxPage(store.listInvoicesPage, filter, { limit, ...(after ? { after } : {}), ...(maxScan ? { maxScan } : {}) });
-    if (page.partial) partials++;
+    const page = await loadInboxPage(store.searchInvoicesPage, filter, { limit, ...(after ? { after } : {}) });
     expect(page.items.length).toBeLessThanOrEqual(limit);
     keys.push(...page.items.map((r) => `${r.profileId}/${r.ksefNumber}`));
-    if (!page.next) return { keys, partials };
+    if (!page.next) return keys;
     after = page.next;
   }
   throw new Error('walk did not end');
@@ -37,8 +35,7 @@ describe('loadInboxPage', () => {
   });
 
   it('pages through a search and finds exactly the matching invoices, in index order', async () => {
-    const filter: InboxFilter = { ...base, search: 'zolta lodz' };
-    const { keys } = await walk(filter, 25);
+    const keys = await walk({ ...base, search: 'zolta lodz' }, 25);
     const expected = all
       .filter((r) => r.metadata.seller.nip === SELLERS[0].nip)
       .map((r) => ({ key: `${r.profileId}/${r.ksefNumber}`, sortKey: [r.issueDate, r.profileId, r.ksefNumber].join('\u0000') }))
@@ -60,57 +57,56 @@ describe('loadInboxPage', () => {
         r.profileId === 'p1' && booked.has(r.ksefNumber) && r.issueDate >= '2025-01-01' && r.issueDate <= '2025-03-31' &&
         r.metadata.seller.nip === SELLERS[1].nip,
     );
-    const { keys } = await walk(filter, 10);
+    const keys = await walk(filter, 10);
     expect(expected.length).toBeGreaterThan(0);
     expect(new Set(keys)).toEqual(new Set(expected.map((r) => `p1/${r.ksefNumber}`)));
   });
 
   it('finds one invoice by its number among all', async () => {
-    const { keys } = await walk({ ...base, search: 'FV/777/2025' }, 50);
+    const keys = await walk({ ...base, search: 'FV/777/2025' }, 50);
     expect(keys).toEqual([`p2/${all.find((r) => r.metadata.invoiceNumber === 'FV/777/2025')!.ksefNumber}`]);
   });
 
-  it('stops at maxScan with a partial page that continues where it stopped', async () => {
-    const filter: InboxFilter = { ...base, search: 'no such seller' };
-    const first = await loadInboxPage(store.listInvoicesPage, filter, { limit: 10, maxScan: 100, chunk: 30 });
-    expect(first).toMatchObject({ items: [], partial: true, scanned: 100 });
-    expect(first.next).not.toBeNull();
-    const { keys, partials } = await walk(filter, 10, 100);
-    expect(keys).toEqual([]);
-    expect(partials).toBe(Math.ceil((2 * COUNT) / 100) - 1);
+  it('passes the whole filter to the store in one call per page, with the abort signal', async () => {
+    const spy = vi.fn(store.searchInvoicesPage);
+    const signal = new AbortController().signal;
+    const filter: InboxFilter = { ...base, profileId: 'p1', sellerNip: SELLERS[2].nip, search: 'swit' };
+    const page = await loadInboxPage(spy, filter, { limit: 50, signal });
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0]).toEqual([toSearchQuery(filter, 50), { signal }]);
+    expect(spy.mock.calls[0]![0]).toMatchObject({ limit: 50, direction: 'desc', dateField: 'issueDate', sellerNip: SELLERS[2].nip, search: 'swit' });
+    expect(page.items).toHaveLength(50);
   });
 
-  it('reads through the index only: an unfiltered page is one store call of `limit`', async () => {
-    const spy = vi.fn(store.listInvoicesPage);
-    const page = await loadInboxPage(spy, base, { limit: 50 });
-    expect(spy).toHaveBeenCalledTimes(1);
-    expect(spy.mock.calls[0]![0]).toMatchObject({ limit: 50, direction: 'desc', dateField: 'issueDate' });
-    expect(page.items).toHaveLength(50);
+  it('rejects with AbortError when the page is no longer wanted', async () => {
+    const controller = new AbortController();
+    const pending = loadInboxPage(store.searchInvoicesPage, { ...base, search: 'fv' }, { limit: 50, signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it.each([
     [{ limit: 0 }, '"limit" must be an integer from 1 to 1000'],
-    [{ limit: 10, maxScan: 0 }, '"maxScan" must be an integer from 1 to 1000000'],
-    [{ limit: 10, chunk: 5000 }, '"chunk" must be an integer from 1 to 1000'],
+    [{ limit: 1001 }, '"limit" must be an integer from 1 to 1000'],
   ])('checks options %j', async (options, message) => {
-    await expect(loadInboxPage(store.listInvoicesPage, base, options)).rejects.toThrow(new TypeError(message));
+    await expect(loadInboxPage(store.searchInvoicesPage, base, options)).rejects.toThrow(new TypeError(message));
   });
 
   it('checks the filter and the store function', async () => {
-    await expect(loadInboxPage(store.listInvoicesPage, { ...base, direction: 'x' as never }, { limit: 1 })).rejects.toThrow(
+    await expect(loadInboxPage(store.searchInvoicesPage, { ...base, direction: 'x' as never }, { limit: 1 })).rejects.toThrow(
       new TypeError('"direction" must be asc or desc'),
     );
-    await expect(loadInboxPage(null as never, base, { limit: 1 })).rejects.toThrow(new TypeError('"listPage" must be a function'));
+    await expect(loadInboxPage(null as never, base, { limit: 1 })).rejects.toThrow(new TypeError('"searchPage" must be a function'));
   });
 });
 
 describe('collectInvoices', () => {
   it('collects what the filter shows, and says when it stopped at max', async () => {
-    const some = await collectInvoices(store.listInvoicesPage, { ...base, profileId: 'p2', search: 'ŚWIT' });
+    const some = await collectInvoices(store.searchInvoicesPage, { ...base, profileId: 'p2', search: 'ŚWIT' });
     expect(some.truncated).toBe(false);
     expect(some.items.every((r) => r.profileId === 'p2' && r.metadata.seller.nip === SELLERS[2].nip)).toBe(true);
     expect(some.items).toHaveLength(all.filter((r) => r.profileId === 'p2' && r.metadata.seller.nip === SELLERS[2].nip).length);
-    const capped = await collectInvoices(store.listInvoicesPage, base, 70);
+    const capped = await collectInvoices(store.searchInvoicesPage, base, 70);
     expect(capped).toMatchObject({ truncated: true });
     expect(capped.items).toHaveLength(70);
   });

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFaults, validateFaultSpec } from './faults';
+import { asciiFold, createFaults, SIG_001_WARNING, validateFaultSpec } from './faults';
 import { call, startChecked, type Checked } from './kit';
 
 let t: Checked;
@@ -72,7 +72,33 @@ describe('injected faults', () => {
     expect((await call(t.sim, 'POST', '/auth/challenge')).status).toBe(500);
     const bad = await call(t.sim, 'POST', '/admin/faults', { json: { path: '/v2/x', kind: 'explode' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toBe('"kind" must be one of http500, http503, http429, slow, drop');
+    expect(bad.body.error).toBe('"kind" must be one of http500, http503, http429, slow, drop, warning');
+  });
+
+  it('warning answers normally and adds X-System-Warning, ASCII-folded, for the next N requests', async () => {
+    const set = await call(t.sim, 'POST', '/admin/faults', { json: { path: '/v2/auth/challenge', kind: 'warning', count: 2, warning: '[abc-9]: Zażółć gęślą jaźń | [sig-001]: drugie' } });
+    expect(set.status).toBe(200);
+    expect(set.body.fault).toMatchObject({ kind: 'warning', warning: '[abc-9]: Zazolc gesla jazn | [sig-001]: drugie', remaining: 2 });
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await call(t.sim, 'POST', '/auth/challenge'));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(answers[0]?.body.challenge).toHaveLength(36);
+    expect(answers.map((a) => a.headers.get('x-system-warning'))).toEqual(['[abc-9]: Zazolc gesla jazn | [sig-001]: drugie', '[abc-9]: Zazolc gesla jazn | [sig-001]: drugie', null]);
+  });
+
+  it('warning defaults to sig-001 and also rides on an error answer', async () => {
+    t.sim.admin.addFault({ path: '/v2/auth/*', kind: 'warning' });
+    const refused = await call(t.sim, 'GET', '/auth/20261124-AU-0000000000-0000000000-00');
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-system-warning')).toBe(SIG_001_WARNING);
+    expect(SIG_001_WARNING).toBe('[sig-001]: Format podpisu niezgodny z akceptowanymi profilami XAdES');
+  });
+
+  it('echoes X-Test-System-Warning as TEST does (openapi SystemWarning)', async () => {
+    const answer = await call(t.sim, 'POST', '/auth/challenge', { headers: { 'X-Test-System-Warning': '[t-1]: proba' } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('x-system-warning')).toBe('[t-1]: proba');
+    expect((await call(t.sim, 'POST', '/auth/challenge')).headers.get('x-system-warning')).toBeNull();
   });
 });
 
@@ -83,8 +109,13 @@ describe('validateFaultSpec', () => {
     [{ path: '/v2/x', kind: 'drop', count: 0 }, '"count" must be an integer from 1 to 1000000'],
     [{ path: '/v2/x', kind: 'slow', delayMs: 1e9 }, '"delayMs" must be an integer from 0 to 120000'],
     [{ path: '/v2/x', kind: 'drop', method: 'G E T' }, '"method" must be an HTTP method'],
+    [{ path: '/v2/x', kind: 'warning', warning: ' ' }, '"warning" must be a non-empty text of at most 1000 characters'],
   ])('%j → %s', (spec, message) => {
     expect(() => validateFaultSpec(spec)).toThrow(new TypeError(message));
+  });
+
+  it('asciiFold keeps what an HTTP header may carry', () => {
+    expect(asciiFold('Łódź, żółć: ąęś\u0007€')).toBe('Lodz, zolc: aes??');
   });
 
   it('a rule is used up after count matches and special characters in paths are literal', () => {

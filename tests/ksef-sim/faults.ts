@@ -1,7 +1,8 @@
 // Injected faults: the next N requests matching a path pattern (and method) fail in a chosen way, so tests
-// and the demo can show how the extension copes with a KSeF that misbehaves.
+// and the demo can show how the extension copes with a KSeF that misbehaves. `warning` is the gentle one:
+// the answer is the normal one plus an `X-System-Warning` header (openapi components SystemWarning).
 
-export const FAULT_KINDS = ['http500', 'http503', 'http429', 'slow', 'drop'] as const;
+export const FAULT_KINDS = ['http500', 'http503', 'http429', 'slow', 'drop', 'warning'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
@@ -15,6 +16,8 @@ export interface FaultSpec {
   delayMs?: number;
   /** `http429`: the Retry-After value; default 1. */
   retryAfterSeconds?: number;
+  /** `warning`: the header value, `[code]: message | [code]: message`; default SIG_001_WARNING. */
+  warning?: string;
 }
 
 export interface FaultRule extends Required<Omit<FaultSpec, 'method'>> {
@@ -22,6 +25,21 @@ export interface FaultRule extends Required<Omit<FaultSpec, 'method'>> {
   method: string | null;
   pattern: RegExp;
   remaining: number;
+}
+
+/** What KSeF sends before it refuses a signature profile (NOTES §3.4, CIRFMF/ksef-api#844). */
+export const SIG_001_WARNING = '[sig-001]: Format podpisu niezgodny z akceptowanymi profilami XAdES';
+
+const MAX_WARNING = 1000;
+
+/** KSeF ASCII-folds the header (openapi SystemWarning): diacritics dropped, ł → l, anything else unprintable → ?. */
+export function asciiFold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/[^\x20-\x7e]/g, '?');
 }
 
 const MAX_RULES = 1000;
@@ -47,6 +65,9 @@ export function validateFaultSpec(spec: unknown): FaultSpec {
   intIn('count', s.count, 1, MAX_COUNT);
   intIn('delayMs', s.delayMs, 0, MAX_DELAY_MS);
   intIn('retryAfterSeconds', s.retryAfterSeconds, 1, 86_400);
+  if (s.warning !== undefined && (typeof s.warning !== 'string' || s.warning.trim() === '' || s.warning.length > MAX_WARNING)) {
+    throw new TypeError(`"warning" must be a non-empty text of at most ${MAX_WARNING} characters`);
+  }
   return s as FaultSpec;
 }
 
@@ -66,6 +87,7 @@ export function createFaults() {
         remaining: s.count ?? 1,
         delayMs: s.delayMs ?? 2000,
         retryAfterSeconds: s.retryAfterSeconds ?? 1,
+        warning: asciiFold(s.warning ?? SIG_001_WARNING),
         pattern: globToRegExp(s.path),
       };
       rules.push(rule);

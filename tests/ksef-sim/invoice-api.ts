@@ -20,7 +20,8 @@ export function postQueryMetadata(req: SimRequest, state: SimState): SimResponse
   const { context } = requireAccess(req, state, ['InvoiceRead']);
   const page = pageOf(req.query);
   const now = state.clock.now();
-  return json(200, queryMetadata(state.invoices, req.json as InvoiceQueryFilters, page, context.value, now, now - state.hwmLagMs));
+  const filters = req.json as InvoiceQueryFilters;
+  return json(200, queryMetadata(state.invoices, filters, page, context.value, now, now - state.hwmLagMs, state.options.maxQueryRecords));
 }
 
 export function getInvoice(req: SimRequest, state: SimState): SimResponse {

@@ -177,13 +177,13 @@ describe('the high-water mark (NOTES §7.2)', () => {
   });
 });
 
-describe('truncation at 10 000 records (NOTES §7.1)', () => {
-  it('the official loop (page on; on isTruncated move from to the last date) reaches all 10 050 invoices', async () => {
-    const big = await startChecked({ seed: 'truncation', hwmLagMs: 0 });
+describe('truncation at the record cap (NOTES §7.1; 10 000 in KSeF, `maxQueryRecords` here)', () => {
+  it('the official loop (page on; on isTruncated move from to the last date) reaches all 350 invoices under a cap of 300', async () => {
+    const big = await startChecked({ seed: 'truncation', hwmLagMs: 0, maxQueryRecords: 300 });
     try {
       const nowBig = big.sim.state.clock.now();
       const bigToken = big.sim.admin.issueTokens({ context: BUYER }).accessToken.token;
-      big.sim.admin.addInvoices({ count: 10_050, sellerNip: SELLER, buyerNip: BUYER, invoiceNumber: 'FV/BULK', permanentStorageDate: nowBig - 1000, spacingMs: 50 });
+      big.sim.admin.addInvoices({ count: 350, sellerNip: SELLER, buyerNip: BUYER, invoiceNumber: 'FV/BULK', permanentStorageDate: nowBig - 1000, spacingMs: 50 });
       const seen = new Set<string>();
       let from = new Date(nowBig - DAY).toISOString();
       let offset = 0;
@@ -198,21 +198,35 @@ describe('truncation at 10 000 records (NOTES §7.1)', () => {
         if (!page.body.hasMore) break;
         if (page.body.isTruncated) {
           truncations += 1;
-          expect(offset * 250 + page.body.invoices.length).toBe(10_000);
+          expect(offset * 250 + page.body.invoices.length).toBe(300);
           from = page.body.invoices[page.body.invoices.length - 1].permanentStorageDate;
           offset = 0;
         } else offset += 1;
       }
       expect(truncations).toBe(1);
-      expect(seen.size).toBe(10_050);
-      const beyond = await call(big.sim, 'POST', '/invoices/query/metadata?pageOffset=40&pageSize=250', {
+      expect(seen.size).toBe(350);
+      const beyond = await call(big.sim, 'POST', '/invoices/query/metadata?pageOffset=2&pageSize=250', {
         token: bigToken,
         json: { subjectType: 'Subject2', dateRange: { dateType: 'PermanentStorage', from: new Date(nowBig - DAY).toISOString() } },
       });
-      expect(beyond.body.exception.exceptionDetailList[0].details).toEqual(['pageOffset × pageSize przekracza limit 10000 rekordów; zawęź dateRange zgodnie z isTruncated.']);
+      expect(beyond.body.exception.exceptionDetailList[0].details).toEqual(['pageOffset × pageSize przekracza limit 300 rekordów; zawęź dateRange zgodnie z isTruncated.']);
       expect(big.checker.responseViolations).toEqual([]);
     } finally {
       await big.sim.stop();
+    }
+  });
+
+  it('the cap is 10 000 unless a test lowers it (1 to 10 000)', async () => {
+    const beyond = await query({ subjectType: 'Subject2', dateRange: range(now - DAY) }, 'pageOffset=40&pageSize=250');
+    expect(beyond.body.exception.exceptionDetailList[0].details).toEqual(['pageOffset × pageSize przekracza limit 10000 rekordów; zawęź dateRange zgodnie z isTruncated.']);
+    const below = await query({ subjectType: 'Subject2', dateRange: range(now - DAY) }, 'pageOffset=39&pageSize=250');
+    expect(below.status).toBe(200);
+    for (const [maxQueryRecords, message] of [
+      [0, '"maxQueryRecords" must be from 1 to 10000'],
+      [10_001, '"maxQueryRecords" must be from 1 to 10000'],
+      [2.5, '"maxQueryRecords" must be an integer ≥ 0'],
+    ] as const) {
+      await expect(startChecked({ maxQueryRecords })).rejects.toThrow(new TypeError(message));
     }
   });
 });

@@ -19,7 +19,7 @@ export interface StoredInvoice {
   sessionReferenceNumber: string | null;
 }
 
-/** A filter set never returns more than this many records (NOTES §7.1). */
+/** A filter set never returns more than this many records (NOTES §7.1); `maxQueryRecords` lowers it for tests. */
 export const MAX_QUERY_RECORDS = 10_000;
 
 export const sha256Base64 = (data: Uint8Array): string => createHash('sha256').update(data).digest('base64');
@@ -164,8 +164,28 @@ function resolveRange(q: InvoiceQueryFilters, now: number): { from: number; to: 
   return { from, to };
 }
 
-/** POST /invoices/query/metadata for one context NIP; `hwm` = now − configured lag. */
-export function queryMetadata(store: InvoiceStore, q: InvoiceQueryFilters, page: QueryPage, contextNip: string, now: number, hwm: number) {
+/**
+ * The `permanentStorageHwmDate` of a PermanentStorage query (openapi.json, QueryInvoicesMetadataResponse): for
+ * the newest period the global mark, "slightly adjusted" below the query's upper bound; for older periods "the
+ * query's conditions", i.e. its `to`. Either way min(`to` or now, global mark), the same for every page.
+ */
+export function markOf(to: number, hwm: number): number {
+  return Math.min(to, hwm);
+}
+
+/**
+ * POST /invoices/query/metadata for one context NIP; `hwm` = now − configured lag; `maxRecords` is the cap of
+ * one filter set (KSeF: 10 000).
+ */
+export function queryMetadata(
+  store: InvoiceStore,
+  q: InvoiceQueryFilters,
+  page: QueryPage,
+  contextNip: string,
+  now: number,
+  hwm: number,
+  maxRecords = MAX_QUERY_RECORDS,
+) {
   const { from, to } = resolveRange(q, now);
   const restrict = q.dateRange.restrictToPermanentStorageHwmDate === true;
   if (restrict && from > hwm) {
@@ -185,20 +205,20 @@ export function queryMetadata(store: InvoiceStore, q: InvoiceQueryFilters, page:
   }
   const direction = page.sortOrder === 'Desc' ? -1 : 1;
   matched.sort((a, b) => direction * (a.date - b.date || (a.inv.ksefNumber < b.inv.ksefNumber ? -1 : a.inv.ksefNumber > b.inv.ksefNumber ? 1 : 0)));
-  const capped = matched.slice(0, MAX_QUERY_RECORDS);
+  const capped = matched.slice(0, maxRecords);
   const start = page.pageOffset * page.pageSize;
-  if (start >= MAX_QUERY_RECORDS) {
-    throw badRequest(21405, [`pageOffset × pageSize przekracza limit ${MAX_QUERY_RECORDS} rekordów; zawęź dateRange zgodnie z isTruncated.`]);
+  if (start >= maxRecords) {
+    throw badRequest(21405, [`pageOffset × pageSize przekracza limit ${maxRecords} rekordów; zawęź dateRange zgodnie z isTruncated.`]);
   }
   const slice = capped.slice(start, start + page.pageSize);
   const end = start + slice.length;
   // isTruncated marks the page that reaches the cap: the official loop then moves dateRange.from (NOTES §7.1).
-  const isTruncated = matched.length > MAX_QUERY_RECORDS && end >= MAX_QUERY_RECORDS;
+  const isTruncated = matched.length > maxRecords && end >= maxRecords;
   const hasMore = end < capped.length || isTruncated;
   return {
     hasMore,
     isTruncated,
-    permanentStorageHwmDate: dateType === 'PermanentStorage' ? iso(hwm) : null,
+    permanentStorageHwmDate: dateType === 'PermanentStorage' ? iso(markOf(to, hwm)) : null,
     invoices: slice.map((m) => toMetadata(m.inv)),
   };
 }

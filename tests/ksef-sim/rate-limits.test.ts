@@ -106,6 +106,21 @@ describe('429 over HTTP', () => {
     expect(waits).toEqual(['1', '2', '4', '8']);
   });
 
+  it('counts session close on its own limit (20/s), not on the opening one (10/s)', async () => {
+    expect(DEFAULT_RATE_LIMITS.onlineSessionClose).toEqual({ perSecond: 20, perMinute: 60, perHour: 240 });
+    expect(DEFAULT_RATE_LIMITS.batchSessionClose).toEqual({ perSecond: 20, perMinute: 40, perHour: 120 });
+    const token = t.sim.admin.issueTokens({ context: '5265877635' }).accessToken.token;
+    const close = () => call(t.sim, 'POST', '/sessions/online/20260302-SO-0000000000-0000000000-00/close', { token });
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await close()).status);
+    // An unknown session is refused after the limit check, so only the 21st close in the second is a 429.
+    expect(statuses.slice(0, 20).every((s) => s !== 429)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    // The opening budget was not touched: an (invalid) open in the same second gets past the limit check.
+    const open = await call(t.sim, 'POST', '/sessions/online', { token, json: {} });
+    expect(open.status).toBe(400);
+  });
+
   it('GET /rate-limits reports the effective limits', async () => {
     const token = t.sim.admin.issueTokens({ context: '5265877635' }).accessToken.token;
     const answer = await call(t.sim, 'GET', '/rate-limits', { token });

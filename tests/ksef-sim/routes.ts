@@ -36,7 +36,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   'GET /invoices/ksef/{ksefNumber}': { handler: getInvoice, group: 'invoiceDownload', tokens: ACCESS },
   'POST /sessions/online': { handler: openOnlineSession, group: 'onlineSession', tokens: ACCESS },
   'POST /sessions/online/{referenceNumber}/invoices': { handler: sendInvoice, group: 'invoiceSend', tokens: ACCESS },
-  'POST /sessions/online/{referenceNumber}/close': { handler: closeSession, group: 'onlineSession', tokens: ACCESS },
+  'POST /sessions/online/{referenceNumber}/close': { handler: closeSession, group: 'onlineSessionClose', tokens: ACCESS },
   'GET /sessions/{referenceNumber}': { handler: getSession, group: 'sessionMisc', tokens: ACCESS },
   'GET /sessions/{referenceNumber}/invoices/{invoiceReferenceNumber}': { handler: getSessionInvoice, group: 'invoiceStatus', tokens: ACCESS },
   'GET /sessions/{referenceNumber}/invoices/{invoiceReferenceNumber}/upo': { handler: getInvoiceUpo, group: 'sessionMisc', tokens: ACCESS },

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { requireToken } from './access';
 import { createAdminRoutes, handleAdmin } from './admin-http';
+import { asciiFold } from './faults';
 import type { AdminApi } from './admin';
 import { badRequest, plainError, renderError, SimError, tooManyRequests } from './errors';
 import { bearerToken, parseJsonBody, type SimRequest, type SimResponse } from './http';
@@ -111,6 +112,10 @@ export function createSimServer(state: SimState, admin: AdminApi, hooks: ServerH
     if (fault?.kind === 'http500') return { out: errorResponse(plainError(500, 'Internal Server Error', 'Wystąpił nieoczekiwany błąd (błąd wstrzyknięty w symulatorze).'), req, sub), fault: fault.kind, requestBody: undefined };
     if (fault?.kind === 'http503') return { out: errorResponse(plainError(503, 'Service Unavailable', 'Usługa chwilowo niedostępna (błąd wstrzyknięty w symulatorze).'), req, sub), fault: fault.kind, requestBody: undefined };
     if (fault?.kind === 'http429') return { out: errorResponse(tooManyRequests(fault.retryAfterSeconds, 'Przekroczono limit liczby żądań.'), req, sub), fault: fault.kind, requestBody: undefined };
+    // X-System-Warning: injected, or echoed from X-Test-System-Warning as TEST does (openapi SystemWarning).
+    const echo = req.headers['x-test-system-warning'];
+    const warning = fault?.kind === 'warning' ? fault.warning : typeof echo === 'string' && echo.trim() ? asciiFold(echo).slice(0, 1000) : null;
+    const warned = (out: Outgoing): Outgoing => (warning ? { ...out, headers: { ...out.headers, 'X-System-Warning': warning } } : out);
 
     let requestBody: unknown;
     try {
@@ -151,9 +156,9 @@ export function createSimServer(state: SimState, admin: AdminApi, hooks: ServerH
       // openapi.json is the validator of inputs: KSeF answers 21405 for what its schemas reject.
       const problems = validator.validateRequest(method, `${sub}${url.search}`, requestBody);
       if (problems.length > 0) throw badRequest(21405, problems.slice(0, 10));
-      return { out: encode(await route.handler(sim, state)), fault: fault?.kind ?? null, requestBody };
+      return { out: warned(encode(await route.handler(sim, state))), fault: fault?.kind ?? null, requestBody };
     } catch (error) {
-      if (error instanceof SimError) return { out: errorResponse(error, req, sub), fault: fault?.kind ?? null, requestBody };
+      if (error instanceof SimError) return { out: warned(errorResponse(error, req, sub)), fault: fault?.kind ?? null, requestBody };
       throw error;
     }
   }

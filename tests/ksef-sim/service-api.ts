@@ -20,7 +20,5 @@ export function getPublicKeyCertificates(_req: SimRequest, state: SimState): Sim
 /** GET /rate-limits, for a caller with any access token. */
 export function getRateLimits(req: SimRequest, state: SimState): SimResponse {
   requireAccess(req, state, []);
-  const limits = state.rateLimiter.limits();
-  const { auth: _auth, publicKeys: _publicKeys, ...documented } = limits;
-  return json(200, documented);
+  return json(200, state.rateLimiter.reported());
 }

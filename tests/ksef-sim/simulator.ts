@@ -4,7 +4,7 @@ import { verifyXadesSignature } from '../../lib/xades';
 import { createAdminApi, type AdminApi } from './admin';
 import { createClock } from './clock';
 import { createFaults } from './faults';
-import { createInvoiceStore } from './invoices';
+import { createInvoiceStore, MAX_QUERY_RECORDS } from './invoices';
 import { createSimKeys } from './keys';
 import { createRng } from './random';
 import { createRateLimiter, type BlockPolicy, type RateLimitTable } from './rate-limits';
@@ -35,6 +35,8 @@ export interface SimulatorOptions {
   invoicePendingPolls?: number;
   sessionPendingPolls?: number;
   upoPageSize?: number;
+  /** Records one metadata filter set returns before `isTruncated` (1…10 000, default 10 000 as KSeF, NOTES §7.1). */
+  maxQueryRecords?: number;
   /** `false` turns rate limiting off; a partial table overrides the production values of NOTES §9. */
   rateLimits?: Partial<RateLimitTable> | false;
   rateLimitBlock?: Partial<BlockPolicy>;
@@ -92,6 +94,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (xsdValidation !== 'auto' && xsdValidation !== 'off') throw new TypeError('"xsdValidation" must be auto or off');
   const upoPageSize = nonNegativeInt('upoPageSize', options.upoPageSize, 10_000);
   if (upoPageSize < 1 || upoPageSize > 10_000) throw new TypeError('"upoPageSize" must be from 1 to 10000');
+  const maxQueryRecords = nonNegativeInt('maxQueryRecords', options.maxQueryRecords, MAX_QUERY_RECORDS);
+  if (maxQueryRecords < 1 || maxQueryRecords > MAX_QUERY_RECORDS) throw new TypeError('"maxQueryRecords" must be from 1 to 10000');
 
   const clock = createClock({ start, frozen: options.freezeClock ?? false });
   const state: SimState = {
@@ -106,6 +110,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       invoicePendingPolls: nonNegativeInt('invoicePendingPolls', options.invoicePendingPolls, 1),
       sessionPendingPolls: nonNegativeInt('sessionPendingPolls', options.sessionPendingPolls, 1),
       upoPageSize,
+      maxQueryRecords,
       maxBodyBytes: positiveMs('maxBodyBytes', options.maxBodyBytes, 5 * 1024 * 1024),
       xsdValidation,
     },

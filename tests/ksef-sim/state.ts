@@ -37,6 +37,8 @@ export interface ResolvedOptions {
   sessionPendingPolls: number;
   /** Invoices per collective UPO page (KSeF: 10 000). */
   upoPageSize: number;
+  /** Records one metadata filter set returns at most before `isTruncated` (KSeF: 10 000, NOTES §7.1). */
+  maxQueryRecords: number;
   maxBodyBytes: number;
   /** Full FA(3) XSD check with xmllint: 'auto' uses it when installed. */
   xsdValidation: 'auto' | 'off';

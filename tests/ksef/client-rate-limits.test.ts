@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createKsefClient, createRateLimiter, DEFAULT_BUDGETS, KsefError, type KsefClient } from '../../lib/ksef';
 import { t } from '../../lib/i18n';
 import { createFakeClock, createFakeKsef, T0, type FakeClock, type FakeKsef, caught } from './fake-ksef';
-import { KSEF_NUMBER, makeJwt, metadataBody } from './samples';
+import { KSEF_NUMBER, SESSION_REF, makeJwt, metadataBody } from './samples';
 
 const TOKEN = makeJwt({ per: ['Owner'] });
 const FILTERS = { subjectType: 'Subject2' as const, dateRange: { dateType: 'PermanentStorage' as const, from: '2026-03-01T00:00:00Z' } };
@@ -100,6 +100,43 @@ describe('budgets', () => {
     await Promise.all(Array.from({ length: 9 }, () => client.invoices.download(KSEF_NUMBER, TOKEN)));
     expect(fake.requests).toHaveLength(9);
     expect(clock.sleeps).toEqual([1500]);
+  });
+
+  it('counts session close on its own limit: 20/s, 60/min, 240/h (limits page of 14.09.2026)', async () => {
+    expect(DEFAULT_BUDGETS.onlineSessionClose).toEqual({ perSecond: 20, perMinute: 60, perHour: 240 });
+    expect(DEFAULT_BUDGETS.batchSessionClose).toEqual({ perSecond: 20, perMinute: 40, perHour: 120 });
+    fake.on('POST /sessions/online/{referenceNumber}/close', { status: 204 });
+    // 20 closes in one second go at once; the 21st waits for the second to pass (within maxWaitMs).
+    await Promise.all(Array.from({ length: 21 }, () => client.sessions.closeOnline(SESSION_REF, TOKEN)));
+    expect(fake.calls('POST /sessions/online/{referenceNumber}/close')).toHaveLength(21);
+    expect(clock.sleeps).toEqual([1500]);
+    const windows = client.rateLimiter.toJSON().windows;
+    expect(windows.onlineSessionClose).toHaveLength(21);
+    expect(windows.onlineSession).toBeUndefined();
+    // Closing spent nothing of the opening budget (10/s).
+    expect(client.rateLimiter.check('onlineSession', clock.now()).ok).toBe(true);
+  });
+
+  it('refuses the 61st close of a minute and the 241st of an hour without sending them', async () => {
+    fake.on('POST /sessions/online/{referenceNumber}/close', { status: 204 });
+    const limiter = createRateLimiter();
+    const c = createKsefClient({ environment: 'test' }, { fetch: fake.fetch, clock, rateLimiter: limiter });
+    for (let i = 0; i < 60; i += 1) {
+      await c.sessions.closeOnline(SESSION_REF, TOKEN);
+      clock.advance(100);
+    }
+    const minute = await caught(c.sessions.closeOnline(SESSION_REF, TOKEN));
+    expect(minute).toMatchObject({ code: 'RATE_LIMITED', status: undefined, operation: 'POST /sessions/online/{referenceNumber}/close' });
+    expect(minute.retryAt).toBe(T0 + 60_000 + 500);
+    clock.advance(T0 + 60_501 - clock.now()); // the first minute's closes have left the window
+    for (let i = 60; i < 240; i += 1) {
+      clock.advance(1_100); // 55 in any minute, all 240 within 5 minutes
+      await c.sessions.closeOnline(SESSION_REF, TOKEN);
+    }
+    const hour = await caught(c.sessions.closeOnline(SESSION_REF, TOKEN));
+    expect(hour.retryAt).toBe(T0 + 3_600_000 + 500);
+    expect(hour.message).toBe(t('pl', 'ksef_error_RATE_LIMITED', { minutes: Math.ceil((hour.retryAt! - clock.now()) / 60_000) }));
+    expect(fake.calls('POST /sessions/online/{referenceNumber}/close')).toHaveLength(240);
   });
 
   it('stays inside what a KSeF enforcing the budgets allows: never a 429 (property)', async () => {

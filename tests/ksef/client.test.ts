@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKsefClient, type KsefClient } from '../../lib/ksef';
+import { createKsefClient, type KsefClient, type SystemWarning } from '../../lib/ksef';
 import { t } from '../../lib/i18n';
 import { createFakeClock, createFakeKsef, T0, type FakeClock, type FakeKsef, caught } from './fake-ksef';
 import {
@@ -151,12 +151,27 @@ describe('operations', () => {
     expect(fake.requests[0]!.url).not.toContain('verifyCertificateChain');
   });
 
-  it('reports X-System-Warning headers', async () => {
-    const warnings: string[] = [];
-    client = createKsefClient({ environment: 'test' }, { fetch: fake.fetch, clock, onSystemWarning: (w, op) => warnings.push(`${op}: ${w}`) });
-    fake.on('POST /auth/challenge', { status: 200, json: challengeBody(T0), headers: { 'X-System-Warning': '[sig-001]: profil' } });
+  it('reports each X-System-Warning notice, to the deps listener and to added ones', async () => {
+    const fromDeps: SystemWarning[] = [];
+    const added: SystemWarning[] = [];
+    client = createKsefClient({ environment: 'test' }, { fetch: fake.fetch, clock, onSystemWarning: (w) => fromDeps.push(w) });
+    const stop = client.onSystemWarning((w) => added.push(w));
+    client.onSystemWarning(() => {
+      throw new Error('a broken listener');
+    });
+    const header = '[sig-001]: Format podpisu niezgodny z akceptowanymi profilami XAdES | [abc-2]: drugi';
+    fake.on('POST /auth/challenge', { status: 200, json: challengeBody(T0), headers: { 'X-System-Warning': header } });
     await client.auth.challenge();
-    expect(warnings).toEqual(['POST /auth/challenge: [sig-001]: profil']);
+    const expected = [
+      { code: 'sig-001', message: 'Format podpisu niezgodny z akceptowanymi profilami XAdES', operation: 'POST /auth/challenge' },
+      { code: 'abc-2', message: 'drugi', operation: 'POST /auth/challenge' },
+    ];
+    expect(fromDeps).toEqual(expected);
+    expect(added).toEqual(expected);
+    stop();
+    await client.auth.challenge();
+    expect(added).toHaveLength(2);
+    expect(fromDeps).toHaveLength(4);
   });
 
   it.each<[(c: KsefClient) => Promise<unknown>, string]>([

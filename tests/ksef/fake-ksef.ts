@@ -20,6 +20,8 @@ export type Reply =
       json?: unknown;
       text?: string;
       bytes?: Uint8Array;
+      /** A body produced as it is read (size-cap tests). */
+      stream?: ReadableStream<Uint8Array<ArrayBuffer>>;
       headers?: Record<string, string>;
       /** For replies that break the contract on purpose (schema-mismatch tests). */
       offContract?: boolean;
@@ -69,6 +71,8 @@ export function createFakeKsef() {
       payload = reply.text;
     } else if (reply.bytes) {
       payload = new Uint8Array(reply.bytes);
+    } else if (reply.stream) {
+      payload = reply.stream;
     }
     if (!reply.offContract && reply.json !== undefined) {
       problems.push(...validateResponse(method, input, reply.status, out.get('content-type'), reply.json));

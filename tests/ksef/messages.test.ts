@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import pl from '../../public/_locales/pl/messages.json';
-import en from '../../public/_locales/en/messages.json';
+import pl from '../../lib/i18n/catalog/worker.pl.json';
+import en from '../../lib/i18n/catalog/worker.en.json';
 import { EXCEPTION_CODES_WITH_MESSAGES, FORBIDDEN_REASONS, KSEF_ERROR_CODES, ksefMessageKey } from '../../lib/ksef';
 import { AUTH_ERROR_CODES } from '../../lib/auth';
 

@@ -70,6 +70,17 @@ describe('createRateLimiter', () => {
     for (let i = 0; i < 21; i += 1) expect(limiter.acquire('invoiceMetadata', T + i).ok).toBe(true);
   });
 
+  it('keeps the session-close limits when adopting GET /rate-limits, which does not report them', () => {
+    const limiter = createRateLimiter();
+    limiter.setBudgets({ onlineSession: { perSecond: 1, perMinute: 2, perHour: 3 }, batchSession: { perSecond: 1, perMinute: 2, perHour: 3 } });
+    expect(limiter.budgetOf('onlineSession')).toEqual({ perSecond: 1, perMinute: 2, perHour: 3 });
+    expect(limiter.budgetOf('onlineSessionClose')).toEqual({ perSecond: 20, perMinute: 60, perHour: 240 });
+    expect(limiter.budgetOf('batchSessionClose')).toEqual({ perSecond: 20, perMinute: 40, perHour: 120 });
+    for (let i = 0; i < 20; i += 1) expect(limiter.acquire(rateLimitKey('onlineSessionClose'), T).ok).toBe(true);
+    expect(limiter.acquire(rateLimitKey('onlineSessionClose'), T)).toEqual({ ok: false, reason: 'budget', waitMs: 1000 + DEFAULT_SKEW_MS });
+    expect(limiter.acquire(rateLimitKey('onlineSession'), T).ok).toBe(true);
+  });
+
   it('treats requests booked in the future (clock set back) as made now', () => {
     const limiter = createRateLimiter();
     for (let i = 0; i < 20; i += 1) limiter.acquire('invoiceMetadata', T + i * 120_000);

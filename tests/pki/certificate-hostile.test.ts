@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCertificate } from '../../lib/pki/certificate';
-import { readHeader } from '../../lib/pki/asn1';
+import { DerReader } from '../../lib/pki/der';
 import { isPkiError, MAX_INPUT_BYTES, type PkiErrorCode } from '../../lib/pki/errors';
 
 const dir = new URL('../fixtures/pki/', import.meta.url);
@@ -43,15 +43,8 @@ const tlv = (tag: number, ...content: Uint8Array[]) => {
 };
 /** The child TLVs of the constructed TLV `der`. */
 function children(der: Uint8Array): Uint8Array[] {
-  const h = readHeader(der, 0);
-  const out: Uint8Array[] = [];
-  for (let p = h.contentStart; p < h.contentStart + h.length!; ) {
-    const c = readHeader(der, p);
-    const end = c.contentStart + c.length!;
-    out.push(der.subarray(p, end));
-    p = end;
-  }
-  return out;
+  const r = new DerReader(der);
+  return r.children(r.root()).map((t) => der.subarray(t.start, t.end));
 }
 
 /** `depth` SEQUENCEs, each holding the next, with definite lengths (built without quadratic copying). */

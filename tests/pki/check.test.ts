@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCertificate } from '../../lib/pki/certificate';
 import { checkCertificate, describeFinding, EXPIRY_WARNING_DAYS } from '../../lib/pki/check';
 import type { CertificateFinding, CertificateInfo, FindingCode, KsefEnvironment } from '../../lib/pki/types';
-import pl from '../../public/_locales/pl/messages.json';
-import en from '../../public/_locales/en/messages.json';
+import pl from '../../lib/i18n/catalog/worker.pl.json';
+import en from '../../lib/i18n/catalog/worker.en.json';
 
 const dir = new URL('../fixtures/pki/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CONVERT_PKCS12_COMMAND, readPkcs12, readPrivateKey } from '../../lib/pki';
 import { bmpBytes } from '../../lib/pki/password';
 import { pkcs12Kdf } from '../../lib/pki/pkcs12-mac';
-import { SYNC_HASHES } from '../../lib/pki/sync-hash';
+import { SYNC_HASHES } from '../../lib/pki/hashes';
 import { FIX, PASSWORD, expectPkiError, fixture, provesCertificate, runShell } from './key-fixtures';
 
 const expected = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8')).certificates as Record<string, { fingerprintSha256: string }>;

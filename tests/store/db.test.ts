@@ -11,6 +11,17 @@ describe('openKsefPilotDb', () => {
     db.close();
   });
 
+  it('has the search index: multiEntry over the search terms, not unique (issue 10 item 5)', async () => {
+    const db = await openKsefPilotDb(new IDBFactory());
+    const index = db.transaction('invoices').store.index('bySearchTerm');
+    expect({ keyPath: index.keyPath, multiEntry: index.multiEntry, unique: index.unique }).toEqual({
+      keyPath: 'searchTerms',
+      multiEntry: true,
+      unique: false,
+    });
+    db.close();
+  });
+
   it.each([
     ['version 0', { version: 0 }, `"version" must be an integer from 1 to ${MIGRATIONS.length}`],
     ['a version with no migration', { version: MIGRATIONS.length + 1 }, `"version" must be an integer from 1 to ${MIGRATIONS.length}`],

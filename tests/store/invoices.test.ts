@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialSyncState, normaliseKsefNumber, type InvoiceMetadata } from '../../lib/store';
+import { searchTermsOf } from '../../lib/store/search-terms';
 import { caught, dumpAll, freshStore, ksefNumber, makeMetadata, NOW, profileInput } from './helpers';
 
 async function withProfile(...ids: string[]) {
@@ -41,6 +42,7 @@ describe('putNewInvoices', () => {
       notified: 0,
       hasXml: 0,
       receivedAt: NOW.toISOString(),
+      searchTerms: searchTermsOf(makeMetadata(2)),
     });
     expect(await store.getInvoice('p1', ksefNumber(2))).toEqual(fresh[0]);
   });
@@ -117,6 +119,41 @@ describe('putNewInvoices', () => {
     });
     expect(await store.getInvoice('p1', ksefNumber(1))).toBeUndefined();
     expect(await store.getSyncState('p1', 'Subject2')).toBeUndefined();
+  });
+
+  it('with setAside: a refused record is logged by its KSeF number alone, the rest stored, the mark moved on (issue 10)', async () => {
+    const { store } = await withProfile();
+    const state = { ...initialSyncState('p1', 'Subject2', null), hwm: '2026-01-01T00:05:00.000Z' };
+    const broken = { ...makeMetadata(2), permanentStorageDate: 'wczoraj', seller: { nip: '5265877635', name: 'Tajna Sp. z o.o.' } };
+    const fresh = await store.putNewInvoices('p1', 'Subject2', [makeMetadata(1), broken, makeMetadata(3)], { syncState: state, setAside: true });
+    expect(fresh.map((r) => r.ksefNumber)).toEqual([ksefNumber(1), ksefNumber(3)]);
+    expect(await store.getInvoice('p1', ksefNumber(2))).toBeUndefined();
+    expect(await store.getSyncState('p1', 'Subject2')).toEqual({ ...state, skippedCount: 1, skippedNumbers: [ksefNumber(2)] });
+    const log = await store.listLog({ profileId: 'p1' });
+    expect(log).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        code: 'INVOICE_SET_ASIDE',
+        message: `KSeF ${ksefNumber(2)} (Subject2) set aside: putNewInvoices [1]: invalid permanentStorageDate`,
+      }),
+    ]);
+    expect(JSON.stringify(log)).not.toContain('Tajna');
+  });
+
+  it('with setAside: the same record read again is not counted twice, and a stale engine copy keeps the count', async () => {
+    const { store } = await withProfile();
+    const state = initialSyncState('p1', 'Subject2', null);
+    const broken = { ...makeMetadata(2), grossAmount: 'dużo' } as unknown as InvoiceMetadata;
+    await store.putNewInvoices('p1', 'Subject2', [broken], { syncState: state, setAside: true });
+    await store.putNewInvoices('p1', 'Subject2', [broken, makeMetadata(4)], { syncState: state, setAside: true });
+    await store.putNewInvoices('p1', 'Subject2', [{ ...makeMetadata(5), ksefNumber: ' <b>x</b>\u202e ', currency: 'złotych' } as InvoiceMetadata, { ...makeMetadata(6), ksefNumber: 7 } as unknown as InvoiceMetadata], { syncState: state, setAside: true });
+    expect(await store.getSyncState('p1', 'Subject2')).toMatchObject({ skippedCount: 3, skippedNumbers: [ksefNumber(2), 'BXB'] });
+    expect((await store.listLog({ profileId: 'p1' })).map((e) => e.message.split(' set aside')[0])).toEqual([
+      'KSeF (no KSeF number) (Subject2)',
+      'KSeF BXB (Subject2)',
+      `KSeF ${ksefNumber(2)} (Subject2)`,
+    ]);
+    expect(await store.getInvoice('p1', ksefNumber(4))).toBeDefined();
   });
 
   it('rolls the whole batch back when the mark cannot be written', async () => {

@@ -140,6 +140,11 @@ describe.each(fixtureVersions())('a version %i database opened by the current co
       await store.listOutbox(id);
       await store.listInvoicesPage({ profileId: id, direction: 'desc', limit: 100 });
     }
+    // Every invoice is found by the search index, however old the version it was stored by.
+    for (const invoice of expected.invoices as { profileId: string; ksefNumber: string; metadata: { invoiceNumber: string } }[]) {
+      const page = await store.searchInvoicesPage({ profileId: invoice.profileId, direction: 'desc', limit: 10, search: invoice.ksefNumber });
+      expect(page.items.map((r) => r.metadata.invoiceNumber)).toEqual([invoice.metadata.invoiceNumber]);
+    }
     const total = Object.values(await store.countByState()).reduce((a, b) => a + b, 0);
     expect(total).toBe(expected.invoices!.length);
     expect((await store.listLog()).length).toBe(expected.log!.length);
@@ -156,13 +161,13 @@ describe.each(fixtureVersions())('a version %i database opened by the current co
 });
 
 describe('the migration loop', () => {
-  /** Two later versions for the test only: an async data step (v2) and a schema step (v3). */
+  /** Two later versions for the test only: an async data step and a schema step. */
   const later: Migration[] = [
     ...MIGRATIONS,
     async (_db, tx) => {
       let cursor = await tx.objectStore('profiles').openCursor();
       while (cursor) {
-        await cursor.update({ ...(cursor.value as object), touchedBy: 'v2' });
+        await cursor.update({ ...(cursor.value as object), touchedBy: 'next' });
         cursor = await cursor.continue();
       }
     },
@@ -177,7 +182,7 @@ describe('the migration loop', () => {
     await seed(factory, loadFixture(1), new Map());
     const db = (await openKsefPilotDb(factory, { migrations: later })) as unknown as IDBPDatabase<unknown>;
     expect(db.version).toBe(MIGRATIONS.length + 2);
-    expect(((await db.getAll('profiles')) as { touchedBy?: string }[]).map((p) => p.touchedBy)).toEqual(['v2', 'v2']);
+    expect(((await db.getAll('profiles')) as { touchedBy?: string }[]).map((p) => p.touchedBy)).toEqual(['next', 'next']);
     expect([...db.objectStoreNames]).toContain('extra');
     db.close();
   });
@@ -186,21 +191,23 @@ describe('the migration loop', () => {
     const factory = new IDBFactory();
     await seed(factory, loadFixture(1), new Map());
     const failing: Migration[] = [
-      ...later.slice(0, 2),
+      ...later.slice(0, -1),
       () => {
-        throw new Error('step 3 broke');
+        throw new Error('last step broke');
       },
     ];
     const error = await caught(openKsefPilotDb(factory, { migrations: failing }));
     expect(error).toMatchObject({
       name: 'StoreError',
       code: 'OPEN_FAILED',
-      message: `openKsefPilotDb: could not open "${DB_NAME}" at version 3`,
-      cause: new Error('step 3 broke'),
+      message: `openKsefPilotDb: could not open "${DB_NAME}" at version ${failing.length}`,
+      cause: new Error('last step broke'),
     });
-    const db = (await openKsefPilotDb(factory)) as unknown as IDBPDatabase<unknown>;
+    // Still at version 1 (opening at 1 fails with VersionError otherwise), with none of the later steps' data.
+    const db = (await openKsefPilotDb(factory, { version: 1 })) as unknown as IDBPDatabase<unknown>;
     expect(db.version).toBe(1);
     expect(((await db.getAll('profiles')) as { touchedBy?: string }[]).map((p) => p.touchedBy)).toEqual([undefined, undefined]);
+    expect(((await db.getAll('invoices')) as { searchTerms?: string[] }[]).every((r) => r.searchTerms === undefined)).toBe(true);
     db.close();
   });
 
@@ -212,6 +219,6 @@ describe('the migration loop', () => {
       code: 'OPEN_FAILED',
       cause: new Error('async step broke'),
     });
-    expect((await openKsefPilotDb(factory)).version).toBe(1);
+    expect((await openKsefPilotDb(factory, { version: 1 })).version).toBe(1);
   });
 });

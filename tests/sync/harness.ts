@@ -3,11 +3,12 @@
 // the worker does, a session backed by tokens the simulator issues, and a notifier that keeps what a
 // browser would show (same id replaces).
 import { IDBFactory } from 'fake-indexeddb';
-import { createKsefClient, createRateLimiter, type Clock } from '../../lib/ksef';
+import { createKsefClient, createRateLimiter, type Clock, type RateLimiterOptions } from '../../lib/ksef';
 import { createStore, defaultPreferences, type Profile, type Store } from '../../lib/store';
 import type { NewInvoicesNotice, SyncDeps } from '../../lib/sync';
 import { createInvoiceStore } from '../ksef-sim/invoices';
 import { pkiExpected, startChecked, type Checked } from '../ksef-sim/kit';
+import type { SimulatorOptions } from '../ksef-sim';
 
 export const BUYER = pkiExpected.nips.person;
 export const SELLER = pkiExpected.nips.seal;
@@ -19,8 +20,9 @@ export const RELAXED = {
   invoiceDownload: { perSecond: 10_000 },
 };
 
-export async function startSim(seed: string): Promise<Checked> {
-  return startChecked({ seed, now: START });
+/** `options` may lower the simulator's 10 000-record cap (`maxQueryRecords`) so a truncation costs a few pages. */
+export async function startSim(seed: string, options: SimulatorOptions = {}): Promise<Checked> {
+  return startChecked({ seed, now: START, ...options });
 }
 
 export function simClock(sim: Checked['sim']): Clock {
@@ -72,16 +74,20 @@ export async function freshProfileStore(
   return { factory, store, profile };
 }
 
-/** Deps as a fresh worker would build them: the limiter restored from what the store kept. */
+/**
+ * Deps as a fresh worker would build them: the limiter restored from what the store kept. `budgets`: the
+ * client's own (RELAXED here; `{}` for KSeF's real ones, NOTES §9).
+ */
 export async function buildDeps(
   sim: Checked['sim'],
   store: Store,
   notifier: SyncDeps['notifier'],
   token: () => string,
+  budgets: RateLimiterOptions['budgets'] = RELAXED,
 ): Promise<SyncDeps> {
   const clock = simClock(sim);
   const saved = (await store.getSyncState('org', 'Subject2'))?.rateLimiter;
-  const limiter = createRateLimiter({ state: saved, budgets: RELAXED });
+  const limiter = createRateLimiter({ state: saved, budgets });
   const client = createKsefClient({ baseUrl: sim.baseUrl }, { clock, rateLimiter: limiter, random: () => 0.5 });
   return {
     store,

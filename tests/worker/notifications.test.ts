@@ -36,6 +36,7 @@ function record(i: number, seller: string, gross = 1230.5, currency = 'PLN'): In
     notified: 0,
     hasXml: 0,
     receivedAt: '2026-02-10T12:00:00.000Z',
+    searchTerms: [],
   };
 }
 
@@ -91,6 +92,10 @@ describe('noticeText', () => {
     [{ id: 'cert_expired:x', kind: 'cert_expired' as const, notAfter: '2026-02-01T00:00:00.000Z' }, 'notify_cert_expired_title', 'Aplikacji Podatnika'],
     [{ id: 'permissions_lost', kind: 'permissions_lost' as const }, 'notify_permissions_lost_title', 'uprawnienia'],
     [{ id: 'login_failing', kind: 'login_failing' as const }, 'notify_login_failing_title', 'Certyfikat unieważniony.'],
+    [{ id: 'storage_full', kind: 'storage_full' as const }, 'notify_storage_full_title', 'Zezwól na trwałe przechowywanie'],
+    [{ id: 'records_skipped', kind: 'records_skipped' as const, count: 2 }, 'notify_records_skipped_title', '2 faktury pominięto: '],
+    [{ id: 'sync_stalled', kind: 'sync_stalled' as const, stall: 'KSEF_ERRORS' as const, since: '2026-02-10T08:00:00.000Z' }, 'notify_stalled_title', 'KSeF odpowiada błędami – od 10.02.2026 09:00.'],
+    [{ id: 'sync_stalled', kind: 'sync_stalled' as const, stall: 'RATE_LIMITED' as const, since: '2026-02-10T08:00:00.000Z' }, 'notify_stalled_title', 'KSeF wstrzymał pobieranie – od'],
   ] as const)('%j', (notice, titleKey, fragment) => {
     const text = noticeText(profile, notice, 'Certyfikat unieważniony.');
     expect(text.title).toBe(t('pl', titleKey, { organisation: 'Fundacja „Ślad”' }));

@@ -1,0 +1,32 @@
+// Section 3: log in to KSeF with the saved certificate and show what it may do; KSeF's own warnings meanwhile.
+import type { LoggedSystemWarning, VerifyReport } from '@/lib/diagnostics';
+import { t, type Lang } from '@/lib/i18n';
+import { SystemWarningsView } from './SystemWarningsView';
+import { VerifyReportView } from './VerifyReportView';
+
+export function VerifySection(props: {
+  lang: Lang;
+  hasCertificate: boolean;
+  running: boolean;
+  disabled: boolean;
+  report: VerifyReport | null;
+  warnings: LoggedSystemWarning[];
+  onVerify: () => void;
+}) {
+  const { lang, report } = props;
+  return (
+    <section className="kp-card kp-stack" aria-labelledby="kp-verify" aria-busy={props.running}>
+      <h2 id="kp-verify">{t(lang, 'options_section_verify')}</h2>
+      <p style={{ margin: 0 }}>{t(lang, 'options_verify_intro')}</p>
+      <div className="kp-row">
+        <button type="button" className="kp-button" disabled={props.disabled} onClick={props.onVerify}>
+          {t(lang, 'options_verify')}
+        </button>
+        {!props.hasCertificate && <span className="kp-hint">{t(lang, 'options_verify_need_cert')}</span>}
+        {props.running && <span role="status">{t(lang, 'options_verify_running')}</span>}
+      </div>
+      {report && <VerifyReportView lang={lang} report={report} />}
+      {!report?.warnings && <SystemWarningsView lang={lang} warnings={props.warnings} intro={t(lang, 'options_warnings_intro')} />}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+// One profile's sync state as the popup and the options page show it (issue 10): the named state's title,
+// its cause and what to do, the fix button when the user must act, the persistent-storage request when the
+// storage is full, and the invoices set aside. Renders only; the pages wire the actions.
+import { t, type Lang } from '@/lib/i18n/popup';
+import { formatDate } from '@/lib/invoice/format';
+import type { PersistOutcome } from '@/lib/store';
+import type { ProfileState, ProfileStatus } from '@/lib/views';
+import './sync-status.css';
+
+export type PersistView = PersistOutcome | 'asking';
+
+export interface SyncStatusProps {
+  status?: ProfileStatus;
+  lang: Lang;
+  syncing: boolean;
+  /** Opens the settings of the profile; without it no fix button (the options page is the settings). */
+  onFix?: () => void;
+  /** Without it no persistent-storage button (a page that cannot ask). */
+  onPersist?: () => void;
+  persist?: PersistView;
+}
+
+const TONE: Record<ProfileState, string> = {
+  ok: 'ok',
+  importing: 'info',
+  syncing: 'info',
+  attention: 'warning',
+  rate_limited: 'warning',
+  retrying: 'warning',
+  error: 'error',
+  not_configured: 'warning',
+};
+
+function stateTitle(status: ProfileStatus | undefined, state: ProfileState, lang: Lang): string {
+  const problem = state === 'syncing' ? undefined : status?.problem;
+  const title = lang === 'en' ? problem?.titleEn : problem?.title;
+  if (title) return title;
+  // Credentials saved, nothing fetched yet: "connected" would claim more than we know.
+  if (state === 'ok' && !status?.lastSyncAt) return t(lang, 'popup_state_waiting');
+  return t(lang, `popup_state_${state}`);
+}
+
+/** The user must act: the problem says so; a state without one (an older read model) by its tone. */
+function needsFix(problem: ProfileStatus['problem'], state: ProfileState): boolean {
+  if (problem) return problem.needsUser && problem.code !== 'STORAGE_FULL';
+  return state === 'attention' || state === 'error' || state === 'not_configured';
+}
+
+export function SyncStatus({ status, lang, syncing, onFix, onPersist, persist }: SyncStatusProps) {
+  const state: ProfileState | undefined = syncing ? 'syncing' : status?.state;
+  if (!state) return <p className="kp-muted">{t(lang, 'popup_status_unavailable')}</p>;
+  const problem = state === 'syncing' ? undefined : status?.problem;
+  const en = lang === 'en';
+  const skipped = status?.skipped;
+  return (
+    <>
+      <div className={`kp-popup-state kp-popup-state--${TONE[state]}`} data-state={state} data-code={problem?.code ?? state.toUpperCase()}
+        role={problem?.needsUser ? 'alert' : 'status'}>
+        <strong>{stateTitle(status, state, lang)}</strong>
+        {problem ? <p className="kp-popup-cause">{en ? problem.messageEn : problem.message}</p> : null}
+        {problem?.fix ? <p className="kp-popup-fix-text">{en ? (problem.fixEn ?? problem.fix) : problem.fix}</p> : null}
+        {problem?.code === 'STORAGE_FULL' && onPersist ? (
+          <>
+            <button type="button" className="kp-button kp-popup-fix" disabled={persist === 'asking'} onClick={onPersist}>
+              {t(lang, 'status_persist_button')}
+            </button>
+            {persist && persist !== 'asking' ? <p className="kp-popup-persist" role="status">{t(lang, `status_persist_${persist}`)}</p> : null}
+          </>
+        ) : null}
+        {state === 'rate_limited' && status?.rateLimitedUntil && !problem ? (
+          <p>{t(lang, 'popup_rate_limited_until', { time: formatDate(status.rateLimitedUntil, lang) })}</p>
+        ) : null}
+        {needsFix(problem, state) && onFix ? (
+          <button type="button" className="kp-button kp-popup-fix" onClick={onFix}>
+            {t(lang, 'popup_fix')}
+          </button>
+        ) : null}
+      </div>
+      {skipped ? (
+        <div className="kp-popup-state kp-popup-state--warning" data-code="RECORDS_SKIPPED">
+          <strong>{en ? skipped.titleEn : skipped.title}</strong>
+          <p>{en ? skipped.messageEn : skipped.message}</p>
+          <p className="kp-popup-fix-text">{en ? skipped.fixEn : skipped.fix}</p>
+        </div>
+      ) : null}
+    </>
+  );
+}

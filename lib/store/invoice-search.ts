@@ -1,0 +1,152 @@
+// The inbox search through the `bySearchTerm` index (issue 10 item 5, issue 15): each typed word is a prefix
+// key range, the words' key sets intersect, and only the records found are read. The profile, state and date
+// conditions are checked on those; the result comes in the page's date order with the same keyset cursor as
+// listInvoicesPage, so every matching invoice is reachable whatever the store's size. The work grows with the
+// number of invoices that match, never with the number stored.
+import { normalizeNip } from '../domain/nip';
+import type { IDBPObjectStore } from 'idb';
+import type { StoreContext } from './context';
+import { checkQuery, cursorOf, invoicePageFunctions, planPage, type InvoicePage, type InvoicePageQuery } from './invoice-page';
+import type { InvoiceRecord } from './invoice-record';
+import type { InvoiceIndexes, KsefPilotDB } from './schema';
+import { indexPrefix, matchesSearchWords, searchWords, type SearchWord } from './search-terms';
+
+export interface InvoiceSearchQuery extends InvoicePageQuery {
+  /** Free text: KSeF number, invoice number, seller or buyer NIP, words of the seller's name. */
+  search?: string;
+  /** The seller's NIP, ten digits (exact). */
+  sellerNip?: string;
+}
+
+export interface SearchOptions {
+  /** Aborting it stops the search at its next step; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Up to this many candidates are read and sorted directly (one parallel batch of gets). More, and a key
+ * cursor on the date index gives the order, so only the records of the page are read.
+ */
+const DIRECT = 500;
+/**
+ * The date-order walk reads at most this many index keys per candidate before it reads the candidates
+ * directly instead: Chromium walks about 80 index entries per millisecond (issue 15: `count()` 127 ms per
+ * 10 000), so a walk over the whole date index of 50 000 invoices would cost what the search is meant to save.
+ */
+const WALK_PER_CANDIDATE = 2;
+/** Sorts after every character of a term: [prefix, prefix + HIGH] is the prefix's key range. */
+const HIGH = '\uffff';
+
+type Key = [profileId: string, ksefNumber: string];
+const idOf = (key: Key) => JSON.stringify(key);
+
+type InvoiceStore = IDBPObjectStore<KsefPilotDB, ['invoices'], 'invoices', 'readonly'>;
+
+/**
+ * Up to `wanted` accepted candidates in the date index's order. Dense candidates (a seller's NIP or name)
+ * fill a page after a short key walk; sparse ones stop the walk and are read and sorted directly.
+ */
+async function inDateOrder(
+  store: InvoiceStore,
+  indexName: keyof InvoiceIndexes,
+  range: IDBKeyRange,
+  sign: number,
+  candidates: Map<string, Key>,
+  limits: SearchLimits,
+  wanted: number,
+  accept: (record: InvoiceRecord | undefined) => record is InvoiceRecord,
+  signal: AbortSignal | undefined,
+): Promise<InvoiceRecord[] | null> {
+  const items: InvoiceRecord[] = [];
+  let budget = candidates.size * limits.walkPerCandidate;
+  let cursor = await store.index(indexName).openKeyCursor(range, sign > 0 ? 'next' : 'prev');
+  while (cursor && items.length < wanted) {
+    if (--budget < 0) return null;
+    if (candidates.has(idOf(cursor.primaryKey))) {
+      const record = await store.get(cursor.primaryKey);
+      if (accept(record)) items.push(record);
+    }
+    signal?.throwIfAborted();
+    cursor = await cursor.continue();
+  }
+  return items;
+}
+
+function checkSearchQuery(query: InvoiceSearchQuery): void {
+  checkQuery(query);
+  if (query.search !== undefined && typeof query.search !== 'string') throw new TypeError('"search" must be a string');
+  if (query.sellerNip !== undefined && (typeof query.sellerNip !== 'string' || !/^\d{10}$/.test(query.sellerNip))) {
+    throw new TypeError('"sellerNip" must be a NIP of 10 digits');
+  }
+}
+
+/** When the search reads candidates directly and how far it walks the date index; tests pass small ones. */
+export interface SearchLimits {
+  direct: number;
+  walkPerCandidate: number;
+}
+
+export function invoiceSearchFunctions(
+  context: StoreContext,
+  limits: SearchLimits = { direct: DIRECT, walkPerCandidate: WALK_PER_CANDIDATE },
+) {
+  const { db, cmp } = context;
+  const { listInvoicesPage } = invoicePageFunctions(context);
+
+  /**
+   * One page of the invoices that match the search text (every word; see search-terms.ts) and the query's
+   * profile, state, dates and seller NIP, in the query's order. Without words it is listInvoicesPage.
+   */
+  async function searchInvoicesPage(query: InvoiceSearchQuery, options: SearchOptions = {}): Promise<InvoicePage> {
+    checkSearchQuery(query);
+    const { signal } = options;
+    const words: SearchWord[] = searchWords(query.search ?? '');
+    // The KSeF number starts with the seller's NIP (NOTES §11), so the index narrows by it too.
+    if (query.sellerNip !== undefined) words.push([query.sellerNip]);
+    if (words.length === 0) return listInvoicesPage(query);
+    signal?.throwIfAborted();
+    const plan = planPage(query, cmp);
+    if (!plan.range) return { items: [], next: null };
+    const range = plan.range;
+    const accept = (record: InvoiceRecord | undefined): record is InvoiceRecord =>
+      record !== undefined &&
+      matchesSearchWords(record, words) &&
+      (query.sellerNip === undefined || normalizeNip(String(record.metadata.seller?.nip ?? '')) === query.sellerNip);
+
+    const store = (await db()).transaction('invoices').store;
+    const terms = store.index('bySearchTerm');
+    const found = await Promise.all(
+      words.map((word) =>
+        Promise.all(word.map((alt) => terms.getAllKeys(IDBKeyRange.bound(indexPrefix(alt), indexPrefix(alt) + HIGH)))),
+      ),
+    );
+    signal?.throwIfAborted();
+    const sets = found
+      .map((alternatives) => new Map(alternatives.flat().map((key) => [idOf(key), key] as const)))
+      .sort((a, b) => a.size - b.size);
+    let candidates = sets[0]!;
+    for (const other of sets.slice(1)) candidates = new Map([...candidates].filter(([id]) => other.has(id)));
+    if (query.profileId !== undefined) candidates = new Map([...candidates].filter(([, key]) => key[0] === query.profileId));
+
+    const sign = query.direction === 'asc' ? 1 : -1;
+    const direct = async (): Promise<InvoiceRecord[]> => {
+      const records = await Promise.all([...candidates.values()].map((key) => store.get(key)));
+      signal?.throwIfAborted();
+      return records
+        .filter((record): record is InvoiceRecord => accept(record) && range.includes(plan.keyOf(record)))
+        .sort((a, b) => sign * cmp(plan.keyOf(a), plan.keyOf(b)))
+        .slice(0, query.limit + 1);
+    };
+    const items =
+      candidates.size <= limits.direct
+        ? await direct()
+        : ((await inDateOrder(store, plan.indexName, range, sign, candidates, limits, query.limit + 1, accept, signal)) ??
+          (await direct()));
+    const more = items.length > query.limit;
+    if (more) items.pop();
+    const last = items[items.length - 1];
+    return { items, next: more && last ? cursorOf(last, query.dateField) : null };
+  }
+
+  return { searchInvoicesPage };
+}

@@ -1,0 +1,71 @@
+// Issue 11: the page language is one stored setting. A switch on the options page or the inbox changes every
+// open page at once (popup, inbox, options), survives a reload, and a user who chose English before the
+// setting existed (options page, localStorage) keeps it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type LaunchedExtension } from './launch';
+import { openOptions } from './options-page';
+
+let ext: LaunchedExtension;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+async function openPage(name: 'popup' | 'inbox'): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/${name}.html`);
+  await page.locator('h1').waitFor();
+  return page;
+}
+
+describe('page language', () => {
+  it('switching on the options page changes the open popup and inbox at once', async () => {
+    const options = await openOptions(ext);
+    const popup = await openPage('popup');
+    const inbox = await openPage('inbox');
+    expect(await popup.textContent('main')).toContain('Nie skonfigurowano jeszcze żadnej organizacji.');
+    expect(await inbox.textContent('h1')).toBe('Faktury z KSeF');
+
+    await options.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => options.textContent('h1')).toBe('KSeF Pilot – settings');
+    await expect.poll(() => popup.textContent('main')).toContain('No organisation has been set up yet.');
+    await expect.poll(() => inbox.textContent('h1')).toBe('Invoices from KSeF');
+    expect(await inbox.getAttribute('html', 'lang')).toBe('en');
+    expect(await popup.getAttribute('html', 'lang')).toBe('en');
+
+    // The inbox has the switch too, and the options page follows it.
+    await inbox.getByRole('button', { name: 'Polski' }).click();
+    await expect.poll(() => inbox.textContent('h1')).toBe('Faktury z KSeF');
+    await expect.poll(() => options.textContent('h1')).toBe('KSeF Pilot – ustawienia');
+    await expect.poll(() => popup.textContent('main')).toContain('Nie skonfigurowano jeszcze żadnej organizacji.');
+    await Promise.all([options.close(), popup.close(), inbox.close()]);
+  });
+
+  it('remembers the choice across pages opened later', async () => {
+    const options = await openOptions(ext);
+    await options.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => options.textContent('h1')).toBe('KSeF Pilot – settings');
+    const inbox = await openPage('inbox');
+    expect(await inbox.textContent('h1')).toBe('Invoices from KSeF');
+    await options.getByRole('button', { name: 'Polski' }).click();
+    await expect.poll(() => inbox.textContent('h1')).toBe('Faktury z KSeF');
+    await Promise.all([options.close(), inbox.close()]);
+  });
+
+  it('keeps the options page\'s old choice (localStorage) for users from before the setting', async () => {
+    const options = await openOptions(ext);
+    // The page's own chrome.storage, as the extension sees it (the test's Node side has no `chrome`).
+    await options.evaluate(async () => {
+      await (globalThis as any).chrome.storage.local.remove('uiLanguage');
+      localStorage.setItem('ksefPilot.lang', 'en');
+    });
+    const popup = await openPage('popup');
+    expect(await popup.textContent('main')).toContain('No organisation has been set up yet.');
+    expect(await options.evaluate(() => (globalThis as any).chrome.storage.local.get('uiLanguage'))).toEqual({ uiLanguage: 'en' });
+    await Promise.all([options.close(), popup.close()]);
+  });
+});

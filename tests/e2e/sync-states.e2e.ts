@@ -1,0 +1,147 @@
+// Issue 10 in Chromium: the simulator is made to fail through its admin faults API (tests/ksef-sim/faults.ts,
+// admin-http.ts) and the popup names the state with its cause and what to do: "KSeF odpowiada błędami" after
+// 5xx answers, "KSeF wstrzymał pobieranie" with the time after a 429, "Brak miejsca na faktury" with the
+// persistent-storage request and the invoices set aside; the options page shows the same state.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { formatDate } from '../../lib/invoice';
+import { demoInvoices, profileInput, saveFixtureCredentials, seed } from '../inbox/e2e-seed';
+import { startSimulator, type Simulator } from '../ksef-sim';
+import { launchExtension, screenshotPath, type LaunchedExtension } from './launch';
+
+/** Where this issue's screenshots are kept for review, besides test-results/screenshots. */
+const SHOTS = process.env.KSEF_SHOTS_DIR ?? '/tmp/shots-c';
+const METADATA = '/v2/invoices/query/metadata';
+let ext: LaunchedExtension;
+let sim: Simulator;
+let popupUrl: string;
+
+async function fault(spec: Record<string, unknown> | null): Promise<void> {
+  const res = await fetch(`${sim.url}/admin/faults`, {
+    method: spec ? 'POST' : 'DELETE',
+    headers: { 'content-type': 'application/json' },
+    ...(spec ? { body: JSON.stringify(spec) } : {}),
+  });
+  expect(res.status).toBe(200);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  mkdirSync(path.dirname(screenshotPath('x')), { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
+  ext = await launchExtension();
+  popupUrl = `chrome-extension://${ext.extensionId}/popup.html`;
+  sim = await startSimulator({ port: 0, seed: 'sync-states-e2e', rateLimits: false });
+  const { metadata } = await demoInvoices(6, new Date());
+  await seed(ext.sw, { profile: profileInput('fundacja', 'Fundacja Otwarte Drzwi', sim.baseUrl), metadata });
+  await saveFixtureCredentials(ext.sw, 'fundacja');
+}, 180_000);
+
+afterAll(async () => {
+  await ext?.close();
+  await sim?.stop();
+});
+
+async function openPopup(): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 380, height: 640 });
+  await page.goto(popupUrl);
+  await page.locator('.kp-popup-profile').first().waitFor({ timeout: 30_000 });
+  return page;
+}
+
+describe('the popup names the state the sync stopped in', () => {
+  it('KSeF answering 503: "KSeF odpowiada błędami", since when, that nothing needs doing and when the next try is', async () => {
+    await fault({ path: METADATA, kind: 'http503', count: 100_000 });
+    const page = await openPopup();
+    await page.getByRole('button', { name: 'Sprawdź teraz' }).click();
+    const state = page.locator('.kp-popup-profile [data-state]').first();
+    await expect.poll(() => state.getAttribute('data-code'), { timeout: 60_000 }).toBe('KSEF_ERRORS');
+    // The card says what happened; no "check started" note above it to contradict it.
+    expect(await page.locator('.kp-popup-message').count()).toBe(0);
+    expect(await state.getAttribute('data-state')).toBe('retrying');
+    expect(await state.locator('strong').textContent()).toBe('KSeF odpowiada błędami');
+    expect(await state.locator('.kp-popup-cause').textContent()).toMatch(/^Od \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} serwery KSeF zwracają błędy/);
+    expect(await state.locator('.kp-popup-fix-text').textContent()).toMatch(/wznowi się samo.*Następna próba: \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}\.$/);
+    // Nothing for the user to fix: no button that would send them to the settings for nothing.
+    expect(await state.getByRole('button', { name: 'Napraw w ustawieniach' }).count()).toBe(0);
+    await shot(page, 'popup-ksef-errors');
+    await page.close();
+    await fault(null);
+  }, 120_000);
+
+  it('the options page shows the same named state for the organisation', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html?profile=fundacja`);
+    const card = page.getByTestId('sync-status');
+    await expect.poll(() => card.locator('[data-code]').first().getAttribute('data-code'), { timeout: 30_000 }).toBe('KSEF_ERRORS');
+    expect(await card.textContent()).toContain('KSeF odpowiada błędami');
+    expect(await page.locator('.kp-options-profile [data-code]').first().textContent()).toBe('Stan: KSeF odpowiada błędami');
+    await shot(page, 'options-ksef-errors');
+    await page.close();
+  }, 60_000);
+
+  it('a 429 from KSeF: "KSeF wstrzymał pobieranie" until the time KSeF gave, in Warsaw time', async () => {
+    // A second organisation of the same office (the first one is in its back-off after the 503s).
+    await seed(ext.sw, { profile: { ...profileInput('biuro', 'Biuro Rachunkowe Saldo', sim.baseUrl) }, metadata: [] });
+    await saveFixtureCredentials(ext.sw, 'biuro');
+    await fault({ path: METADATA, kind: 'http429', count: 100_000, retryAfterSeconds: 600 });
+    const page = await openPopup();
+    const card = page.locator('.kp-popup-profile').filter({ hasText: 'Biuro Rachunkowe Saldo' });
+    await card.getByRole('button', { name: 'Sprawdź teraz' }).click();
+    const state = card.locator('[data-state]').first();
+    await expect.poll(() => state.getAttribute('data-code'), { timeout: 60_000 }).toBe('RATE_LIMITED');
+    const until = { format: (d: Date) => formatDate(d.toISOString(), 'pl') };
+    const cause = (await state.locator('.kp-popup-cause').textContent()) ?? '';
+    const time = /do (\d{2}\.\d{2}\.\d{4} \d{2}:\d{2})\.$/.exec(cause)?.[1];
+    expect(time).toBeDefined();
+    // Retry-After: 600 s from the answer, give or take the minute the check took.
+    const expected = [0, 1, 2].map((m) => until.format(new Date(Date.now() + 600_000 - m * 60_000)));
+    expect(expected).toContain(time);
+    expect(await state.locator('strong').textContent()).toBe('KSeF wstrzymał pobieranie');
+    await shot(page, 'popup-rate-limited');
+    await page.close();
+    await fault(null);
+  }, 120_000);
+
+  it('storage full and invoices set aside: says so, and asks the browser for persistent storage on a click', async () => {
+    // A quota cannot be filled in a test browser in reasonable time: the sync state is written as the engine
+    // writes it after a QuotaExceededError (lib/sync afterFailure), with two invoices set aside earlier.
+    await ext.sw.evaluate(async () => {
+      const dev = (globalThis as unknown as { __ksefPilotDev: { store: typeof import('../../lib/store') } }).__ksefPilotDev;
+      const store = dev.store.createStore();
+      const now = Date.now();
+      const at = new Date(now - 5 * 60_000).toISOString();
+      const state = (await store.getSyncState('fundacja', 'Subject2'))!;
+      await store.putSyncState({
+        ...state,
+        consecutiveFailures: 1,
+        runningSince: null,
+        failingSince: at,
+        lastSyncAt: at,
+        blockedUntil: new Date(now + 60_000).toISOString(),
+        skippedCount: 2,
+        skippedNumbers: ['5213017228-20260301-0000000000A1-01', '7740001454-20260302-0000000000B2-02'],
+        lastError: { code: 'STORAGE_FULL', message: 'x', messageEn: 'x', at },
+      });
+      store.close();
+    });
+    const page = await openPopup();
+    const card = page.locator('.kp-popup-profile').filter({ hasText: 'Fundacja Otwarte Drzwi' });
+    const state = card.locator('[data-state]').first();
+    await expect.poll(() => state.getAttribute('data-code'), { timeout: 30_000 }).toBe('STORAGE_FULL');
+    expect(await state.locator('strong').textContent()).toBe('Brak miejsca na faktury');
+    expect(await card.locator('[data-code="RECORDS_SKIPPED"] strong').textContent()).toBe('2 faktury pominięto');
+    expect(await card.locator('[data-code="RECORDS_SKIPPED"]').textContent()).toContain('5213017228-20260301-0000000000A1-01');
+    await card.getByRole('button', { name: 'Zezwól na trwałe przechowywanie' }).click();
+    await expect.poll(() => card.locator('.kp-popup-persist').textContent(), { timeout: 30_000 }).toMatch(/^(Gotowe|Przeglądarka nie zgodziła się)/);
+    await shot(page, 'popup-storage-full');
+    await page.close();
+  }, 60_000);
+});
