@@ -121,7 +121,10 @@ describe('hostile content', () => {
       if (pages === 1) await page.screenshot({ path: screenshotPath('inbox-hostile') });
       const next = page.getByRole('button', { name: 'Następna strona' });
       if (await next.isDisabled()) break;
+      const first = await page.locator('tbody tr.kp-inbox-row').first().textContent();
       await next.click();
+      // The next page is on screen (not the one it replaces) before it is checked and counted.
+      await expect.poll(() => page.locator('tbody tr.kp-inbox-row').first().textContent(), SLOW).not.toBe(first);
     }
     expect(pages).toBe(Math.ceil((metadata.length + SHORT.length) / 50));
     await page.close();
