@@ -27,8 +27,8 @@ describe('page language', () => {
     const options = await openOptions(ext);
     const popup = await openPage('popup');
     const inbox = await openPage('inbox');
-    expect(await popup.textContent('main')).toContain('Nie skonfigurowano jeszcze żadnej organizacji.');
-    expect(await inbox.textContent('h1')).toBe('Faktury z KSeF');
+    await expect.poll(() => popup.textContent('main')).toContain('Nie skonfigurowano jeszcze żadnej organizacji.');
+    await expect.poll(() => inbox.textContent('h1')).toBe('Faktury z KSeF');
 
     await options.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => options.textContent('h1')).toBe('KSeF Pilot – settings');
@@ -50,7 +50,7 @@ describe('page language', () => {
     await options.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => options.textContent('h1')).toBe('KSeF Pilot – settings');
     const inbox = await openPage('inbox');
-    expect(await inbox.textContent('h1')).toBe('Invoices from KSeF');
+    await expect.poll(() => inbox.textContent('h1')).toBe('Invoices from KSeF');
     await options.getByRole('button', { name: 'Polski' }).click();
     await expect.poll(() => inbox.textContent('h1')).toBe('Faktury z KSeF');
     await Promise.all([options.close(), inbox.close()]);
@@ -64,7 +64,7 @@ describe('page language', () => {
       localStorage.setItem('ksefPilot.lang', 'en');
     });
     const popup = await openPage('popup');
-    expect(await popup.textContent('main')).toContain('No organisation has been set up yet.');
+    await expect.poll(() => popup.textContent('main')).toContain('No organisation has been set up yet.');
     expect(await options.evaluate(() => (globalThis as any).chrome.storage.local.get('uiLanguage'))).toEqual({ uiLanguage: 'en' });
     await Promise.all([options.close(), popup.close()]);
   });

@@ -82,7 +82,7 @@ describe('the popup names the state the sync stopped in', () => {
     const card = page.getByTestId('sync-status');
     await expect.poll(() => card.locator('[data-code]').first().getAttribute('data-code'), { timeout: 30_000 }).toBe('KSEF_ERRORS');
     expect(await card.textContent()).toContain('KSeF odpowiada błędami');
-    expect(await page.locator('.kp-options-profile [data-code]').first().textContent()).toBe('Stan: KSeF odpowiada błędami');
+    await expect.poll(() => page.locator('.kp-options-profile [data-code]').first().textContent()).toBe('Stan: KSeF odpowiada błędami');
     await shot(page, 'options-ksef-errors');
     await page.close();
   }, 60_000);
