@@ -207,8 +207,18 @@ describe('what KSeF refuses (NOTES §8.2–8.4)', () => {
   });
 
   it('ciphertext that does not decrypt with the session key is 435', async () => {
-    const other = await openSession();
-    const body = await encryptInvoice(other.aesKey, other.iv, invoice('FV/K/1'));
+    // Encrypting with another random key fails to decrypt only 255 times in 256 (the padding may happen to be
+    // valid). Deterministic instead: flip the second-to-last ciphertext block so that the last plaintext byte, the
+    // PKCS#7 padding length, decrypts as 0, which is never valid padding.
+    const good = await encryptInvoice(session.aesKey, session.iv, invoice('FV/K/1'));
+    const cipher = Buffer.from(good.encryptedInvoiceContent, 'base64');
+    expect(cipher.length).toBeGreaterThanOrEqual(32);
+    cipher[cipher.length - 17]! ^= 16 - (good.invoiceSize % 16);
+    const body = {
+      ...good,
+      encryptedInvoiceContent: cipher.toString('base64'),
+      encryptedInvoiceHash: createHash('sha256').update(cipher).digest('base64'),
+    };
     const sent = await call(t.sim, 'POST', `/sessions/online/${session.ref}/invoices`, { token, json: body });
     const { body: status } = await outcome(session.ref, sent.body.referenceNumber);
     expect(status.status).toEqual({ code: 435, description: 'Błąd odszyfrowania pliku' });
