@@ -1,17 +1,30 @@
 // The typed protocol between the extension's pages and its service worker. Every message is parsed with zod
-// and accepted only from the extension's own pages (DESIGN.md, Security rules). Pages READ the store
-// (IndexedDB) directly to render fast; everything that changes state or talks to KSeF goes through here.
+// (zod/mini: it tree-shakes, so the popup carries a fraction of full zod; issue 11) and accepted only from the
+// extension's own pages (DESIGN.md, Security rules). Pages READ the store (IndexedDB) directly to render fast;
+// everything that changes state or talks to KSeF goes through here.
 //
 // One exception, by necessity: the options page writes a profile's credentials itself. A CryptoKey cannot
 // travel in a runtime message (messages are JSON), and sending the key file and its password to the worker
 // would put a secret in a message. So the page decrypts the key, stores the non-extractable CryptoKey, and
 // then tells the worker `profileSaved`.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { t } from './i18n/shared';
 
-const profileId = z.string().min(1).max(200);
-const ksefNumber = z.string().min(1).max(64);
+const profileId = z.string().check(z.minLength(1), z.maxLength(200));
+const ksefNumber = z.string().check(z.minLength(1), z.maxLength(64));
 const invoiceKey = z.strictObject({ profileId, ksefNumber });
+/** SEND-CONTRACT §2: 1..50 files a message, each at most 1 000 000 UTF-8 bytes (KSeF's limit, NOTES §8.4). */
+export const MAX_SEND_FILES = 50;
+export const MAX_SEND_BYTES = 1_000_000;
+const sendFile = z.strictObject({
+  fileName: z.string().check(z.minLength(1), z.maxLength(512)),
+  xml: z.string().check(
+    z.minLength(1),
+    z.maxLength(MAX_SEND_BYTES),
+    z.refine((xml) => new TextEncoder().encode(xml).length <= MAX_SEND_BYTES, 'at most 1 000 000 UTF-8 bytes'),
+  ),
+});
+const outboxItemId = z.string().check(z.minLength(1), z.maxLength(200));
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ping') }),
@@ -22,15 +35,25 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** "Weryfikuj certyfikat": log in with the stored credentials and check the permissions, step by step. */
   z.strictObject({ type: z.literal('verifyProfile'), profileId }),
   /** "Sprawdź teraz": sync one profile, or all when profileId is absent. */
-  z.strictObject({ type: z.literal('syncNow'), profileId: profileId.optional() }),
+  z.strictObject({ type: z.literal('syncNow'), profileId: z.optional(profileId) }),
   /** Mark invoices as new, seen or booked; the badge follows. */
   z.strictObject({
     type: z.literal('setInvoiceState'),
-    keys: z.array(invoiceKey).min(1).max(10_000),
+    keys: z.array(invoiceKey).check(z.minLength(1), z.maxLength(10_000)),
     state: z.enum(['new', 'seen', 'booked']),
   }),
   /** The invoice's XML, downloaded now if the background has not fetched it yet. */
   z.strictObject({ type: z.literal('fetchInvoiceXml'), key: invoiceKey }),
+  /** "Wyślij": files that passed the page's checks, queued in the outbox and sent by the worker (issue 12). */
+  z.strictObject({
+    type: z.literal('sendInvoices'),
+    profileId,
+    files: z.array(sendFile).check(z.minLength(1), z.maxLength(MAX_SEND_FILES)),
+  }),
+  /** "Usuń" on an outbox item that ended rejected or failed. */
+  z.strictObject({ type: z.literal('removeOutboxItem'), itemId: outboxItemId }),
+  /** "Ponów" on a failed outbox item (never a KSeF rejection). */
+  z.strictObject({ type: z.literal('retryOutboxItem'), itemId: outboxItemId }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];

@@ -12,12 +12,39 @@ export interface InboxFiltersProps {
   onClear: () => void;
 }
 
+/**
+ * A labelled select of `options` ([value, text] pairs); `any` adds a first choice with the empty value
+ * ("all"), which `onChange` then receives as ''.
+ */
+function Choice<V extends string, A extends string = never>(props: {
+  name: string;
+  label: string;
+  any?: string;
+  value: V | A;
+  options: readonly (readonly [V, string])[];
+  onChange: (value: V | A) => void;
+}) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value as V | A)}>
+        {props.any === undefined ? null : <option value="">{props.any}</option>}
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Period, organisation, state, seller NIP, free-text search and order. */
 export function InboxFilters({ form, profiles, counts, lang, onChange, onClear }: InboxFiltersProps) {
   const set = <K extends keyof FilterForm>(key: K, value: FilterForm[K]) => onChange({ ...form, [key]: value });
   const nipHint = form.sellerNip !== '' && !isSellerNipValid(form.sellerNip);
   return (
-    <form className="kp-inbox-filters kp-no-print" role="search" aria-label={t(lang, 'inbox_filters')} onSubmit={(e) => e.preventDefault()}>
+    <form className="kp-inbox-filters kp-compact kp-no-print" role="search" aria-label={t(lang, 'inbox_filters')} onSubmit={(e) => e.preventDefault()}>
       <label className="kp-inbox-search">
         <span>{t(lang, 'inbox_search_label')}</span>
         <input
@@ -30,28 +57,22 @@ export function InboxFilters({ form, profiles, counts, lang, onChange, onClear }
         />
       </label>
       {profiles.length > 1 ? (
-        <label>
-          <span>{t(lang, 'inbox_profile_label')}</span>
-          <select name="profile" value={form.profileId} onChange={(e) => set('profileId', e.target.value)}>
-            <option value="">{t(lang, 'inbox_all_profiles')}</option>
-            {profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          name="profile"
+          label={t(lang, 'inbox_profile_label')}
+          any={t(lang, 'inbox_all_profiles')}
+          value={form.profileId}
+          options={profiles.map((p) => [p.id, p.name] as const)}
+          onChange={(id) => set('profileId', id)}
+        />
       ) : null}
-      <label>
-        <span>{t(lang, 'inbox_period_label')}</span>
-        <select name="period" value={form.period} onChange={(e) => set('period', e.target.value as FilterForm['period'])}>
-          {PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {t(lang, `inbox_period_${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        name="period"
+        label={t(lang, 'inbox_period_label')}
+        value={form.period}
+        options={PERIODS.map((p) => [p, t(lang, `inbox_period_${p}`)] as const)}
+        onChange={(period) => set('period', period)}
+      />
       {form.period === 'custom' ? (
         <>
           <label>
@@ -64,18 +85,14 @@ export function InboxFilters({ form, profiles, counts, lang, onChange, onClear }
           </label>
         </>
       ) : null}
-      <label>
-        <span>{t(lang, 'inbox_state_label')}</span>
-        <select name="state" value={form.state} onChange={(e) => set('state', e.target.value as FilterForm['state'])}>
-          <option value="">{t(lang, 'inbox_state_any')}</option>
-          {INVOICE_STATES.map((s) => (
-            <option key={s} value={s}>
-              {t(lang, `inbox_state_${s}`)}
-              {counts ? ` (${counts[s]})` : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        name="state"
+        label={t(lang, 'inbox_state_label')}
+        any={t(lang, 'inbox_state_any')}
+        value={form.state}
+        options={INVOICE_STATES.map((s) => [s, `${t(lang, `inbox_state_${s}`)}${counts ? ` (${counts[s]})` : ''}`] as const)}
+        onChange={(state) => set('state', state)}
+      />
       <label>
         <span>{t(lang, 'inbox_seller_nip_label')}</span>
         <input
@@ -89,16 +106,13 @@ export function InboxFilters({ form, profiles, counts, lang, onChange, onClear }
           onChange={(e) => set('sellerNip', e.target.value)}
         />
       </label>
-      <label>
-        <span>{t(lang, 'inbox_sort_label')}</span>
-        <select name="sort" value={form.sort} onChange={(e) => set('sort', e.target.value as FilterForm['sort'])}>
-          {SORTS.map((s) => (
-            <option key={s} value={s}>
-              {t(lang, `inbox_sort_${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        name="sort"
+        label={t(lang, 'inbox_sort_label')}
+        value={form.sort}
+        options={SORTS.map((s) => [s, t(lang, `inbox_sort_${s}`)] as const)}
+        onChange={(sort) => set('sort', sort)}
+      />
       <button type="button" className="kp-button kp-button--secondary" onClick={onClear}>
         {t(lang, 'inbox_clear_filters')}
       </button>

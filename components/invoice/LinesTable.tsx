@@ -1,33 +1,36 @@
 import { t, type Lang } from '@/lib/i18n';
-import { formatAmount, formatQuantity, type InvoiceLine, type OrderLine } from '@/lib/invoice';
+import { formatQuantity, type InvoiceLine, type OrderLine } from '@/lib/invoice';
+import { amountText, TableHead } from './TableHead';
 
 type Line = Partial<InvoiceLine> & Pick<OrderLine, 'before'>;
 
 /** Line items (FaWiersz) or order lines (Zamowienie); lines "before the correction" are marked. */
 export function LinesTable({ lines, currency, lang, caption }: { lines: Line[]; currency: string; lang: Lang; caption: string }) {
   if (lines.length === 0) return <p className="kp-muted">{t(lang, 'invoice_view_no_lines')}</p>;
-  const money = (value?: string) => (value === undefined ? '' : formatAmount(value, currency, lang));
+  const money = (value?: string) => amountText(value, currency, lang);
   const hasGross = lines.some((l) => l.gross !== undefined || l.unitGrossPrice !== undefined);
   const hasDiscount = lines.some((l) => l.discount !== undefined);
   return (
     <div className="kp-inv-table-wrap">
       <table className="kp-inv-table">
         <caption className="kp-visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'invoice_view_col_no')}</th>
-            <th scope="col">{t(lang, 'invoice_view_col_name')}</th>
-            <th scope="col" className="num">{t(lang, 'invoice_view_col_quantity')}</th>
-            <th scope="col">{t(lang, 'invoice_view_col_unit')}</th>
-            <th scope="col" className="num">
-              {t(lang, hasGross && !lines.some((l) => l.unitNetPrice) ? 'invoice_view_col_unit_gross' : 'invoice_view_col_unit_price')}
-            </th>
-            {hasDiscount ? <th scope="col" className="num">{t(lang, 'invoice_view_col_discount')}</th> : null}
-            <th scope="col" className="num">{t(lang, 'invoice_view_col_rate')}</th>
-            <th scope="col" className="num">{t(lang, 'invoice_view_col_net')}</th>
-            {hasGross ? <th scope="col" className="num">{t(lang, 'invoice_view_col_gross')}</th> : null}
-          </tr>
-        </thead>
+        <TableHead
+          lang={lang}
+          columns={[
+            { title: 'invoice_view_col_no' },
+            { title: 'invoice_view_col_name' },
+            { title: 'invoice_view_col_quantity', num: true },
+            { title: 'invoice_view_col_unit' },
+            {
+              title: hasGross && !lines.some((l) => l.unitNetPrice) ? 'invoice_view_col_unit_gross' : 'invoice_view_col_unit_price',
+              num: true,
+            },
+            { title: 'invoice_view_col_discount', num: true, shown: hasDiscount },
+            { title: 'invoice_view_col_rate', num: true },
+            { title: 'invoice_view_col_net', num: true },
+            { title: 'invoice_view_col_gross', num: true, shown: hasGross },
+          ]}
+        />
         <tbody>
           {lines.map((line, i) => (
             <tr key={i} className={line.before ? 'kp-inv-before' : undefined}>

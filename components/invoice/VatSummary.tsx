@@ -1,31 +1,33 @@
 import { t, type Lang } from '@/lib/i18n';
-import { formatAmount, type InvoiceView } from '@/lib/invoice';
+import type { InvoiceView } from '@/lib/invoice';
+import { amountText, TableHead } from './TableHead';
 
 /** The VAT summary by rate and the totals; on a correction the total is the difference. */
 export function VatSummary({ invoice, lang }: { invoice: InvoiceView; lang: Lang }) {
-  const money = (value?: string) => (value === undefined ? '' : formatAmount(value, invoice.currency, lang));
+  const money = (value?: string) => amountText(value, invoice.currency, lang);
   const foreign = invoice.vatSummary.some((row) => row.vatPln !== undefined);
   const isCorrection = invoice.kind.startsWith('KOR');
   return (
-    <div className="kp-inv-summary">
+    <div className="kp-inv-summary kp-apart">
       {invoice.vatSummary.length > 0 ? (
         <table className="kp-inv-table kp-inv-vat">
           <caption>{t(lang, 'invoice_view_vat_summary')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'invoice_view_col_rate')}</th>
-              <th scope="col" className="num">{t(lang, 'invoice_view_col_net')}</th>
-              <th scope="col" className="num">{t(lang, 'invoice_view_col_vat')}</th>
-              {foreign ? <th scope="col" className="num">{t(lang, 'invoice_view_col_vat_pln')}</th> : null}
-            </tr>
-          </thead>
+          <TableHead
+            lang={lang}
+            columns={[
+              { title: 'invoice_view_col_rate' },
+              { title: 'invoice_view_col_net', num: true },
+              { title: 'invoice_view_col_vat', num: true },
+              { title: 'invoice_view_col_vat_pln', num: true, shown: foreign },
+            ]}
+          />
           <tbody>
             {invoice.vatSummary.map((row, i) => (
               <tr key={i}>
                 <td>{row.rateLabel}</td>
                 <td className="num">{money(row.net)}</td>
                 <td className="num">{money(row.vat)}</td>
-                {foreign ? <td className="num">{row.vatPln === undefined ? '' : formatAmount(row.vatPln, 'PLN', lang)}</td> : null}
+                {foreign ? <td className="num">{amountText(row.vatPln, 'PLN', lang)}</td> : null}
               </tr>
             ))}
           </tbody>

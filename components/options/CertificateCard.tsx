@@ -1,6 +1,6 @@
 // Whose certificate it is and what it is good for, as soon as it is chosen (or as it was saved).
 // Certificate fields are untrusted text: rendered as React text only.
-import { warsawDateTime } from '@/lib/diagnostics';
+import { warsawDateTime } from '@/lib/core/time';
 import { t, tp, type Lang } from '@/lib/i18n';
 import type { CertificateInfo } from '@/lib/pki';
 

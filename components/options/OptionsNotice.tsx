@@ -2,7 +2,7 @@
 // outcome far above the clicked button is brought into view and read out.
 import { forwardRef } from 'react';
 import { VerdictView } from '@/components/ui';
-import type { Verdict } from '@/lib/diagnostics';
+import type { Verdict } from '@/lib/diagnostics/verdict';
 import type { Lang } from '@/lib/i18n';
 
 export type Notice = { kind: 'ok' | 'info'; text: string } | { kind: 'verdict'; verdict: Verdict };

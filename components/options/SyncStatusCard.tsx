@@ -2,7 +2,7 @@
 // what to do as the popup (SyncStatus), the last and next check, and every KSeF number set aside.
 import { SyncStatus, type PersistView } from '@/components/popup';
 import { t, type Lang } from '@/lib/i18n';
-import { formatDate } from '@/lib/invoice';
+import { formatDate } from '@/lib/invoice/format';
 import type { ProfileStatus } from '@/lib/views';
 
 export function SyncStatusCard(props: { lang: Lang; status?: ProfileStatus; onPersist: () => void; persist?: PersistView }) {

@@ -1,7 +1,9 @@
 // KSeF's X-System-Warning notices, each in plain words with KSeF's code (lib/diagnostics systemWarningVerdict)
 // and, when it came from the log, when it was last seen. Shown on the options page and in the verify report.
 import { VerdictView } from '@/components/ui';
-import { systemWarningVerdict, warsawDateTime, type LoggedSystemWarning } from '@/lib/diagnostics';
+import { warsawDateTime } from '@/lib/core/time';
+import type { LoggedSystemWarning } from '@/lib/diagnostics/system-warnings';
+import { systemWarningVerdict } from '@/lib/diagnostics/warning-verdict';
 import type { SystemWarning } from '@/lib/ksef';
 import { t, type Lang } from '@/lib/i18n';
 

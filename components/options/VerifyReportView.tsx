@@ -1,6 +1,8 @@
 // "Weryfikuj certyfikat": each step with its outcome and, where it failed or needs attention, the verdict.
 import { VerdictView } from '@/components/ui';
-import { permissionName, warsawDateTime, type VerifyReport } from '@/lib/diagnostics';
+import { warsawDateTime } from '@/lib/core/time';
+import { permissionName } from '@/lib/diagnostics/format';
+import type { VerifyReport } from '@/lib/diagnostics/verify';
 import { t, type Lang } from '@/lib/i18n';
 import { SystemWarningsView } from './SystemWarningsView';
 

@@ -1,5 +1,6 @@
 // Section 3: log in to KSeF with the saved certificate and show what it may do; KSeF's own warnings meanwhile.
-import type { LoggedSystemWarning, VerifyReport } from '@/lib/diagnostics';
+import type { LoggedSystemWarning } from '@/lib/diagnostics/system-warnings';
+import type { VerifyReport } from '@/lib/diagnostics/verify';
 import { t, type Lang } from '@/lib/i18n';
 import { SystemWarningsView } from './SystemWarningsView';
 import { VerifyReportView } from './VerifyReportView';

@@ -24,7 +24,7 @@ export interface ProfileCardProps {
 export function ProfileCard({ profile, status, newCount, newest, lang, syncing, onSync, onFix, onPersist, persist, onOpenInvoice }: ProfileCardProps) {
   return (
     <section className="kp-popup-profile" aria-labelledby={`kp-p-${profile.id}`}>
-      <header className="kp-popup-profile-head">
+      <header className="kp-popup-profile-head kp-apart">
         <h2 id={`kp-p-${profile.id}`}>{profile.name}</h2>
         <span className="kp-muted">{t(lang, 'popup_profile_nip', { nip: profile.nip })}</span>
       </header>

@@ -54,7 +54,7 @@ export function SyncStatus({ status, lang, syncing, onFix, onPersist, persist }:
   const skipped = status?.skipped;
   return (
     <>
-      <div className={`kp-popup-state kp-popup-state--${TONE[state]}`} data-state={state} data-code={problem?.code ?? state.toUpperCase()}
+      <div className={`kp-popup-state kp-alert--${TONE[state]}`} data-state={state} data-code={problem?.code ?? state.toUpperCase()}
         role={problem?.needsUser ? 'alert' : 'status'}>
         <strong>{stateTitle(status, state, lang)}</strong>
         {problem ? <p className="kp-popup-cause">{en ? problem.messageEn : problem.message}</p> : null}
@@ -77,7 +77,7 @@ export function SyncStatus({ status, lang, syncing, onFix, onPersist, persist }:
         ) : null}
       </div>
       {skipped ? (
-        <div className="kp-popup-state kp-popup-state--warning" data-code="RECORDS_SKIPPED">
+        <div className="kp-popup-state kp-alert--warning" data-code="RECORDS_SKIPPED">
           <strong>{en ? skipped.titleEn : skipped.title}</strong>
           <p>{en ? skipped.messageEn : skipped.message}</p>
           <p className="kp-popup-fix-text">{en ? skipped.fixEn : skipped.fix}</p>

@@ -1,6 +1,6 @@
 // One verdict as an alert: what happened (heading), the cause and what to do. React text only: verdicts can
 // quote KSeF's words and certificate fields, which are never rendered as HTML.
-import type { Verdict } from '@/lib/diagnostics';
+import type { Verdict } from '@/lib/diagnostics/verdict';
 import { t, type Lang } from '@/lib/i18n';
 
 const ALERT_CLASS = { error: 'kp-alert--error', warning: 'kp-alert--warning', info: 'kp-alert--info' } as const;

@@ -1,12 +1,14 @@
 // The inbox page: the list with filters, selection, marking and CSV export; the invoice view; and the
 // notification-click address (?profile=&ksef=) that opens exactly the invoices it names.
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { EMPTY_FORM, InboxActions, InboxFilters, InvoiceTable, keyFromString, keyString, Pager, toInboxFilter, type FilterForm } from '@/components/inbox';
+import { SendTabs } from '@/components/send/SendTabs';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { t, type Lang } from '@/lib/i18n';
 import { parseInboxTarget } from '@/lib/inbox';
 import type { InvoiceKey, InvoiceRecord, InvoiceState, Profile, Store } from '@/lib/store';
 import { InvoiceDetail } from './InvoiceDetail';
+import { LazySendPage, useHashTab } from './send';
 import type { Send } from './useInvoice';
 import { useInboxActions } from './useInboxActions';
 import { useInboxList } from './useInboxList';
@@ -37,6 +39,7 @@ export function App({ store, send, search, openOptions, lang, onLang }: AppProps
   const [reload, setReload] = useState(0);
   const [counts, setCounts] = useState<Record<InvoiceState, number>>();
   const [loadFailed, setLoadFailed] = useState(false);
+  const tab = useHashTab();
 
   useEffect(() => {
     store.listProfiles().then(setProfiles, () => setLoadFailed(true));
@@ -90,6 +93,20 @@ export function App({ store, send, search, openOptions, lang, onLang }: AppProps
       </main>
     );
   }
+  if (tab === 'send' && profiles) {
+    return (
+      <main className="kp-inbox">
+        <div className="kp-inbox-head kp-no-print">
+          <h1>{t(lang, 'inbox_title')}</h1>
+          <LanguageSwitch lang={lang} onChange={onLang} />
+        </div>
+        <SendTabs tab={tab} lang={lang} />
+        <Suspense fallback={<p className="kp-muted">{t(lang, 'inbox_loading')}</p>}>
+          <LazySendPage store={store} send={send} lang={lang} profiles={profiles} />
+        </Suspense>
+      </main>
+    );
+  }
   if (opened) {
     return (
       <main className="kp-inbox">
@@ -135,6 +152,7 @@ export function App({ store, send, search, openOptions, lang, onLang }: AppProps
           <LanguageSwitch lang={lang} onChange={onLang} />
         </div>
       </div>
+      <SendTabs tab={tab} lang={lang} />
       {showTarget ? (
         <div className="kp-alert kp-alert--info kp-inbox-message">
           <strong>{t(lang, 'inbox_target_banner')}</strong>{' '}

@@ -1,8 +1,8 @@
 // One action at a time (save, preferences, verify, delete): which one runs, and the notice it leaves. A
 // failure becomes a verdict (lib/diagnostics) with its cause and fix; the notice takes focus when it changes.
+// diagnose reaches lib/pki and the XML stack, so it is loaded when an action fails, not with the page (issue 11).
 import { useEffect, useRef, useState } from 'react';
 import type { Notice } from '@/components/options';
-import { diagnose } from '@/lib/diagnostics';
 
 export type ActionKind = 'save' | 'prefs' | 'verify' | 'delete';
 
@@ -22,6 +22,7 @@ export function useAction() {
     try {
       await action();
     } catch (error) {
+      const { diagnose } = await import('@/lib/diagnostics/diagnose');
       setNotice({ kind: 'verdict', verdict: diagnose(error) });
     } finally {
       setBusy(null);

@@ -2,7 +2,8 @@
 // has typed or chosen since. Selecting another organisation starts the form afresh.
 import { useCallback, useState } from 'react';
 import type { CardCertificate } from '@/components/options';
-import { latestSystemWarnings, type LoggedSystemWarning, type VerifyReport } from '@/lib/diagnostics';
+import { latestSystemWarnings, type LoggedSystemWarning } from '@/lib/diagnostics/system-warnings';
+import type { VerifyReport } from '@/lib/diagnostics/verify';
 import { draftFromProfile, emptyDraft, type ChosenFiles, type OrganisationDraft } from '@/lib/setup';
 import { defaultPreferences, type Preferences, type Store } from '@/lib/store';
 

@@ -1,8 +1,7 @@
 // Runs lib/setup's local check whenever the files, the password, the NIP or the environment change: at once
 // for files, after a short pause while the password is typed. A newer run makes older results moot. The check
-// (and lib/pki with it) is loaded on demand, so the page opens without the certificate code.
+// (and lib/pki with it) is loaded on demand, so the page opens without the certificate code; so is diagnose.
 import { useEffect, useRef, useState } from 'react';
-import { diagnose } from '@/lib/diagnostics';
 import { hasFiles, type ChosenFiles, type LocalCheck, type OrganisationDraft } from '@/lib/setup';
 
 /** The pause after the last key before the password is tried (a PBKDF2 run takes a moment). */
@@ -25,7 +24,10 @@ export function useLocalCheck(files: ChosenFiles, password: string, draft: Organ
     const timer = setTimeout(() => {
       void import('@/lib/setup/check-files')
         .then(({ checkCertificateFiles }) => checkCertificateFiles(files, password, { now: now(), nipInput: draft.nipInput, environment: draft.environment }))
-        .catch((error: unknown): LocalCheck => ({ info: null, credentials: null, verdicts: [diagnose(error)], need: null }))
+        .catch(async (error: unknown): Promise<LocalCheck> => {
+          const { diagnose } = await import('@/lib/diagnostics/diagnose');
+          return { info: null, credentials: null, verdicts: [diagnose(error)], need: null };
+        })
         .then((result) => {
           if (mine !== seq.current) return;
           setCheck(result);

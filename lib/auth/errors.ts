@@ -1,5 +1,5 @@
 import { t, type Lang, type MessageKey, type Params } from '../i18n/worker';
-import { errorGuard, KsefPilotError } from '../core/errors';
+import { catalogError, errorGuard } from '../core/errors';
 
 /**
  * Why a login failed, in terms a user can act on. Codes from the final auth status (NOTES §3.6: 415, 425,
@@ -22,9 +22,7 @@ export function authErrorMessage(lang: Lang, code: AuthErrorCode, data: Params =
  * A login that KSeF refused or did not finish. `data` holds what the message names (NIP, KSeF's detail,
  * dates). `ksefStatus` is the auth status code (415, 460, …) or `exceptionCode` the synchronous one (21115, …).
  */
-export class AuthError extends KsefPilotError<AuthErrorCode> {
-  override readonly name = 'AuthError';
-  declare readonly messageEn: string;
+export class AuthError extends catalogError('AuthError', AUTH_ERROR_CODES, authErrorMessage) {
   readonly ksefStatus: number | undefined;
   readonly exceptionCode: number | undefined;
 
@@ -33,7 +31,7 @@ export class AuthError extends KsefPilotError<AuthErrorCode> {
     data: Params = {},
     options: { cause?: unknown; ksefStatus?: number; exceptionCode?: number } = {},
   ) {
-    super(code, (lang) => authErrorMessage(lang, code, data), data, options);
+    super(code, data, options);
     this.ksefStatus = options.ksefStatus;
     this.exceptionCode = options.exceptionCode;
   }

@@ -1,7 +1,9 @@
 // The one base of every lib error (STYLE rule 8; the pattern of panva/jose › src/util/errors.ts, plus what jose
-// lacks: messages in both languages and `toJSON` for the message boundary). Errors lose their prototype when
-// they cross chrome.runtime messaging, so callers branch on `name` and `code` (rule 9): `hasErrorShape` and
-// the per-class guards made by `errorGuard` check exactly that, never instanceof.
+// lacks: messages in both languages and `toJSON` for the message boundary). jose gives each class one
+// `static code`; here a class owns a closed list, so the static is `codes` (the module's `as const` array, its
+// union type derived from it). Errors lose their prototype when they cross chrome.runtime messaging, so
+// callers branch on `name` and `code` (rule 9): `hasErrorShape` and the guards made by `errorGuard` check
+// exactly that, never instanceof.
 import type { Lang, Params } from '../i18n/lang';
 
 export type ErrorCode = string | number;
@@ -23,6 +25,8 @@ export interface ErrorJSON<C extends ErrorCode = ErrorCode> {
  * (then there is no `messageEn`, and pages show their generic text instead).
  */
 export abstract class KsefPilotError<C extends ErrorCode> extends Error {
+  /** The class's closed list of codes (jose's `static code`): each subclass sets its module's array. */
+  static readonly codes: readonly ErrorCode[] = [];
   abstract override readonly name: string;
   readonly code: C;
   readonly data: Params;
@@ -43,6 +47,28 @@ export abstract class KsefPilotError<C extends ErrorCode> extends Error {
     const { name, code, data, message, messageEn } = this;
     return { name, code, data, message, ...(messageEn === undefined ? {} : { messageEn }) };
   }
+}
+
+/**
+ * The base of an error the user reads, jose's one-line subclass with our closed list and catalog:
+ * `class InvoiceError extends catalogError('InvoiceError', INVOICE_ERROR_CODES, invoiceErrorMessage) {}`.
+ * `message` is made with the `t` of the catalog the module's context loads (core imports no catalog, so the
+ * worker never carries the pages' strings); `name` is a literal because minifiers rename classes.
+ */
+export function catalogError<N extends string, C extends ErrorCode>(
+  name: N,
+  codes: readonly C[],
+  message: (lang: Lang, code: C, data: Params) => string,
+) {
+  return class extends KsefPilotError<C> {
+    static override readonly codes: readonly C[] = codes;
+    override readonly name: N = name;
+    declare readonly messageEn: string;
+
+    constructor(code: C, data: Params = {}, options?: { cause?: unknown }) {
+      super(code, (lang) => message(lang, code, data), data, options);
+    }
+  };
 }
 
 /** True for an error (or its plain copy) of this `name` whose `code` is in `codes`: stricter than a name check. */

@@ -1,10 +1,10 @@
 // Any failure → a verdict a bookkeeper can act on. Branches on `name`/`code`, never on instanceof (errors
 // lose their prototype across messaging, STYLE 9), and words messages from the fields, not from methods.
-import { authErrorMessage, isAuthError, type AuthError } from '../auth';
+import { authErrorMessage, isAuthError, type AuthError } from '../auth/errors';
 import { t, type Lang } from '../i18n/worker';
-import { isKsefError, type KsefError } from '../ksef';
+import { isKsefError, type KsefError } from '../ksef/errors';
 import { isPkiError, pkiErrorMessage, type PkiError } from '../pki';
-import { isXadesError, xadesErrorMessage } from '../xades';
+import { isXadesError, xadesErrorMessage } from '../xades/errors';
 import { checkContext, type DiagnosisContext } from './context';
 import { environmentName, identityText, permissionList, warsawDateTime } from './format';
 import { catalogVerdict, composedVerdict, type Verdict } from './verdict';

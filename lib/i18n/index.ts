@@ -11,8 +11,8 @@ import popupPl from './catalog/popup.pl.json';
 import popupEn from './catalog/popup.en.json';
 import pagesPl from './catalog/pages.pl.json';
 import pagesEn from './catalog/pages.en.json';
-import { mergeCatalogs, translate, translatePlural, type Catalog, type PluralKeyOf } from './translate';
-import type { Lang, Params } from './lang';
+import { mergeCatalogs, pluralTranslator, translator, type Catalog, type PluralKeyOf } from './translate';
+import type { Lang } from './lang';
 
 export { DEFAULT_LANG, LANGS, isLang, pluralCategory, pluralPl, type Lang, type Params } from './lang';
 
@@ -27,12 +27,5 @@ export const CATALOGS: Record<Lang, Catalog> = /* @__PURE__ */ mergeCatalogs([
   { pl: pagesPl, en: pagesEn },
 ]);
 
-/** The message `key` in `lang`, with `{name}` placeholders filled from `params`. */
-export function t(lang: Lang, key: MessageKey, params?: Params): string {
-  return translate(CATALOGS, lang, key, params);
-}
-
-/** A counted phrase: `tp('pl', 'invoice_count', 5)` reads `invoice_count_many` ("5 faktur"). */
-export function tp(lang: Lang, base: PluralKey, count: number, params?: Params): string {
-  return translatePlural(CATALOGS, lang, base, count, params);
-}
+export const t = /* @__PURE__ */ translator<MessageKey>(CATALOGS);
+export const tp = /* @__PURE__ */ pluralTranslator<MessageKey>(CATALOGS);

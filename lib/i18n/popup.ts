@@ -5,25 +5,11 @@ import sharedPl from './catalog/shared.pl.json';
 import sharedEn from './catalog/shared.en.json';
 import popupPl from './catalog/popup.pl.json';
 import popupEn from './catalog/popup.en.json';
-import { mergeCatalogs, translate, translatePlural, type Catalog, type PluralKeyOf } from './translate';
-import type { Lang, Params } from './lang';
+import { mergeCatalogs, pluralTranslator, translator } from './translate';
 
 export { DEFAULT_LANG, LANGS, isLang, pluralCategory, pluralPl, type Lang, type Params } from './lang';
 
 export type MessageKey = keyof typeof sharedPl | keyof typeof popupPl;
-export type PluralKey = PluralKeyOf<MessageKey>;
-
-const catalogs: Record<Lang, Catalog> = /* @__PURE__ */ mergeCatalogs([
-  { pl: sharedPl, en: sharedEn },
-  { pl: popupPl, en: popupEn },
-]);
-
-/** The message `key` in `lang`, with `{name}` placeholders filled from `params`. */
-export function t(lang: Lang, key: MessageKey, params?: Params): string {
-  return translate(catalogs, lang, key, params);
-}
-
-/** A counted phrase: `tp('pl', 'popup_new_count', 5)` reads `popup_new_count_many`. */
-export function tp(lang: Lang, base: PluralKey, count: number, params?: Params): string {
-  return translatePlural(catalogs, lang, base, count, params);
-}
+const catalogs = /* @__PURE__ */ mergeCatalogs([{ pl: sharedPl, en: sharedEn }, { pl: popupPl, en: popupEn }]);
+export const t = /* @__PURE__ */ translator<MessageKey>(catalogs);
+export const tp = /* @__PURE__ */ pluralTranslator<MessageKey>(catalogs);

@@ -1,7 +1,7 @@
-// `t` and `tp` over one catalog per language. lib/i18n/worker.ts wraps them over the worker's keys only and
-// lib/i18n/index.ts over every key, so the service worker does not ship the pages' strings (issue 11).
-// Nothing here runs at import: a module that only passes through the worker's graph (a barrel) must leave
-// no catalog behind in the bundle.
+// `t` and `tp` over one catalog per language. Each context's file (lib/i18n/{shared,worker,popup,index}.ts)
+// makes its own with `translator`/`pluralTranslator` over its catalogs only, typed by its keys, so the service
+// worker does not ship the pages' strings (issue 11). Nothing here runs at import, and the contexts call these
+// under /* @__PURE__ */: a module that only passes through a graph (a barrel) leaves no catalog behind.
 import { DEFAULT_LANG, pluralCategory, type Lang, type Params } from './lang';
 
 export type Catalog = Record<string, { message: string; description?: string }>;
@@ -36,4 +36,15 @@ export function mergeCatalogs(parts: readonly Record<Lang, Catalog>[]): Record<L
     pl: Object.assign({}, ...parts.map((p) => p.pl)) as Catalog,
     en: Object.assign({}, ...parts.map((p) => p.en)) as Catalog,
   };
+}
+
+/** `t` of one context: the message `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function translator<K extends string>(catalogs: Record<Lang, Catalog>) {
+  return (lang: Lang, key: K, params?: Params): string => translate(catalogs, lang, key, params);
+}
+
+/** `tp` of one context: the plural form of `base` for `count` (Polish 5 reads `<base>_many`). */
+export function pluralTranslator<K extends string>(catalogs: Record<Lang, Catalog>) {
+  return (lang: Lang, base: PluralKeyOf<K>, count: number, params?: Params): string =>
+    translatePlural(catalogs, lang, base, count, params);
 }

@@ -6,25 +6,11 @@ import sharedPl from './catalog/shared.pl.json';
 import sharedEn from './catalog/shared.en.json';
 import workerPl from './catalog/worker.pl.json';
 import workerEn from './catalog/worker.en.json';
-import { mergeCatalogs, translate, translatePlural, type Catalog, type PluralKeyOf } from './translate';
-import type { Lang, Params } from './lang';
+import { mergeCatalogs, pluralTranslator, translator } from './translate';
 
 export { DEFAULT_LANG, LANGS, isLang, pluralCategory, pluralPl, type Lang, type Params } from './lang';
 
 export type MessageKey = keyof typeof sharedPl | keyof typeof workerPl;
-export type PluralKey = PluralKeyOf<MessageKey>;
-
-const catalogs: Record<Lang, Catalog> = /* @__PURE__ */ mergeCatalogs([
-  { pl: sharedPl, en: sharedEn },
-  { pl: workerPl, en: workerEn },
-]);
-
-/** The message `key` in `lang`, with `{name}` placeholders filled from `params`. */
-export function t(lang: Lang, key: MessageKey, params?: Params): string {
-  return translate(catalogs, lang, key, params);
-}
-
-/** A counted phrase: `tp('pl', 'invoice_count', 5)` reads `invoice_count_many` ("5 faktur"). */
-export function tp(lang: Lang, base: PluralKey, count: number, params?: Params): string {
-  return translatePlural(catalogs, lang, base, count, params);
-}
+const catalogs = /* @__PURE__ */ mergeCatalogs([{ pl: sharedPl, en: sharedEn }, { pl: workerPl, en: workerEn }]);
+export const t = /* @__PURE__ */ translator<MessageKey>(catalogs);
+export const tp = /* @__PURE__ */ pluralTranslator<MessageKey>(catalogs);

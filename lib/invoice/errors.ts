@@ -1,5 +1,5 @@
 import { t, type Lang, type MessageKey, type Params } from '../i18n';
-import { errorGuard, KsefPilotError } from '../core/errors';
+import { catalogError, errorGuard } from '../core/errors';
 
 /** Every way reading an invoice file can fail; each has a message in both languages (catalog `invoice_error_*`). */
 export const INVOICE_ERROR_CODES = ['NOT_XML', 'DOCTYPE_FORBIDDEN', 'TOO_LARGE', 'TOO_DEEP', 'NOT_FA', 'MISSING_ELEMENT'] as const;
@@ -13,13 +13,6 @@ export function invoiceErrorMessage(lang: Lang, code: InvoiceErrorCode, data: Pa
  * A file that cannot be shown as an invoice; both messages say what to do. `data` holds only sizes, depths
  * and element names: never text taken from the invoice, which is untrusted.
  */
-export class InvoiceError extends KsefPilotError<InvoiceErrorCode> {
-  override readonly name = 'InvoiceError';
-  declare readonly messageEn: string;
-
-  constructor(code: InvoiceErrorCode, data: Params = {}, options?: { cause?: unknown }) {
-    super(code, (lang) => invoiceErrorMessage(lang, code, data), data, options);
-  }
-}
+export class InvoiceError extends catalogError('InvoiceError', INVOICE_ERROR_CODES, invoiceErrorMessage) {}
 
 export const isInvoiceError = errorGuard<InvoiceError>('InvoiceError', INVOICE_ERROR_CODES);

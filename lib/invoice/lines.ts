@@ -1,52 +1,36 @@
-// FaWiersz (invoice lines) and ZamowienieWiersz (order lines of advance invoices).
+// FaWiersz (invoice lines) and ZamowienieWiersz (order lines of advance invoices): one line shape read from
+// two sets of elements (schemat FA(3): ZamowienieWiersz repeats FaWiersz's fields under other names), so one
+// reader over two tables. A rate comes with its label (labels.ts) either way.
 import type { Lang } from '../i18n';
 import { vatRateLabel } from './labels';
 import type { FaNode } from './reader';
 import type { InvoiceLine, OrderLine } from './types';
 
+/** The element each text field is read from; `rateLabel` and `before` are derived. */
+type Elements<T> = Record<Exclude<keyof T, 'rateLabel' | 'before'>, string>;
+
+const INVOICE_LINE: Elements<InvoiceLine> = {
+  number: 'NrWierszaFa', uuid: 'UU_ID', deliveryDate: 'P_6A', name: 'P_7', index: 'Indeks', gtin: 'GTIN',
+  pkwiu: 'PKWiU', cn: 'CN', pkob: 'PKOB', unit: 'P_8A', quantity: 'P_8B', unitNetPrice: 'P_9A',
+  unitGrossPrice: 'P_9B', discount: 'P_10', net: 'P_11', gross: 'P_11A', vat: 'P_11Vat', rate: 'P_12',
+  ossRate: 'P_12_XII', exciseAmount: 'KwotaAkcyzy', gtu: 'GTU', procedure: 'Procedura', exchangeRate: 'KursWaluty',
+};
+
+const ORDER_LINE: Elements<OrderLine> = {
+  number: 'NrWierszaZam', name: 'P_7Z', unit: 'P_8AZ', quantity: 'P_8BZ', unitNetPrice: 'P_9AZ',
+  net: 'P_11NettoZ', vat: 'P_11VatZ', rate: 'P_12Z',
+};
+
+function readWith<K extends string>(node: FaNode, lang: Lang, elements: Record<K | 'rate', string>, before: string) {
+  const texts = {} as Record<K | 'rate', string | undefined>;
+  for (const field of Object.keys(elements) as (K | 'rate')[]) texts[field] = node.text(elements[field]);
+  return { ...texts, rateLabel: texts.rate === undefined ? undefined : vatRateLabel(texts.rate, lang), before: node.flag(before) };
+}
+
 export function readLine(node: FaNode, lang: Lang): InvoiceLine {
-  const rate = node.text('P_12');
-  return {
-    number: node.text('NrWierszaFa'),
-    uuid: node.text('UU_ID'),
-    deliveryDate: node.text('P_6A'),
-    name: node.text('P_7'),
-    index: node.text('Indeks'),
-    gtin: node.text('GTIN'),
-    pkwiu: node.text('PKWiU'),
-    cn: node.text('CN'),
-    pkob: node.text('PKOB'),
-    unit: node.text('P_8A'),
-    quantity: node.text('P_8B'),
-    unitNetPrice: node.text('P_9A'),
-    unitGrossPrice: node.text('P_9B'),
-    discount: node.text('P_10'),
-    net: node.text('P_11'),
-    gross: node.text('P_11A'),
-    vat: node.text('P_11Vat'),
-    rate,
-    rateLabel: rate === undefined ? undefined : vatRateLabel(rate, lang),
-    ossRate: node.text('P_12_XII'),
-    exciseAmount: node.text('KwotaAkcyzy'),
-    gtu: node.text('GTU'),
-    procedure: node.text('Procedura'),
-    exchangeRate: node.text('KursWaluty'),
-    before: node.flag('StanPrzed'),
-  };
+  return readWith(node, lang, INVOICE_LINE, 'StanPrzed');
 }
 
 export function readOrderLine(node: FaNode, lang: Lang): OrderLine {
-  const rate = node.text('P_12Z');
-  return {
-    number: node.text('NrWierszaZam'),
-    name: node.text('P_7Z'),
-    unit: node.text('P_8AZ'),
-    quantity: node.text('P_8BZ'),
-    unitNetPrice: node.text('P_9AZ'),
-    net: node.text('P_11NettoZ'),
-    vat: node.text('P_11VatZ'),
-    rate,
-    rateLabel: rate === undefined ? undefined : vatRateLabel(rate, lang),
-    before: node.flag('StanPrzedZ'),
-  };
+  return readWith(node, lang, ORDER_LINE, 'StanPrzedZ');
 }

@@ -50,6 +50,7 @@ export interface KsefErrorInit {
  * the facts the message uses are the fields below.
  */
 export class KsefError extends KsefPilotError<KsefErrorCode> {
+  static override readonly codes = KSEF_ERROR_CODES;
   override readonly name = 'KsefError';
   declare readonly messageEn: string;
   readonly operation: string;

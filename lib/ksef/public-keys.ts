@@ -1,7 +1,6 @@
 // KSeF's own encryption keys (NOTES §8.1): pick the certificate for a usage and import its RSA key.
-// WebCrypto cannot import an X.509 certificate, so the SubjectPublicKeyInfo is cut out with pkijs.
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+// WebCrypto cannot import an X.509 certificate, so the SubjectPublicKeyInfo is cut out by lib/pki's reader.
+import { parseCertificate } from '../pki/x509';
 import type { PublicKeyCertificate } from './schemas';
 import { base64ToBytes } from './encoding';
 
@@ -24,15 +23,11 @@ export function pickPublicKey(
 /** DER SubjectPublicKeyInfo of a base64 DER certificate; TypeError when it is not a certificate. */
 export function spkiOfCertificate(certificateBase64: string): Uint8Array<ArrayBuffer> {
   const der = base64ToBytes(certificateBase64);
-  const parsed = asn1js.fromBER(der);
-  if (parsed.offset === -1) throw new TypeError('"certificate" must be a DER X.509 certificate');
-  let cert: pkijs.Certificate;
   try {
-    cert = new pkijs.Certificate({ schema: parsed.result });
+    return parseCertificate(der).spki;
   } catch {
     throw new TypeError('"certificate" must be a DER X.509 certificate');
   }
-  return new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER(false));
 }
 
 /** The certificate's RSA key as an RSA-OAEP SHA-256 encryption key (MGF1-SHA-256, NOTES §5, §8.2). */

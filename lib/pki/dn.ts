@@ -1,6 +1,7 @@
 // Distinguished names: the attributes of a certificate's issuer and subject, formatted as OpenSSL does with
 // `-nameopt RFC2253,-esc_msb`, the subject fields KSeF reads, and the NIP or PESEL it finds in them.
-import { DerReader, TAG, corrupt, toHex, type Tlv } from './der';
+import { content, is, kids, oid, raw, type Node } from './asn1';
+import { toHex } from '../core/bytes';
 import type { CertificateIdentifier, SubjectFields } from './types';
 
 // Attribute names as OpenSSL prints them (FN_SN); RFC 4514 §3 names where the brief asks for them.
@@ -23,23 +24,21 @@ const SUBJECT_FIELDS: Record<string, keyof SubjectFields> = {
   '2.5.4.45': 'uniqueIdentifier',
 };
 
-export interface Attribute { oid: string; tlv: Uint8Array; rdn: number }
+export interface Attribute { oid: string; value: Node; rdn: number }
 
 /** Text of a directory string, decoded as OpenSSL does (1-byte types as Latin-1); null for non-strings. */
-export function decodeString(tlv: Uint8Array): string | null {
-  const r = new DerReader(tlv, true);
-  const t = r.root();
-  const c = r.content(t);
-  switch (t.tag) {
-    case 0x0c: return new TextDecoder('utf-8', { fatal: false }).decode(c);
-    case 0x12: case 0x13: case 0x14: case 0x16: case 0x17: case 0x18: case 0x1a:
+export function decodeString(value: Node): string | null {
+  const c = content(value);
+  switch (value.idBlock.tagClass === 1 && !value.idBlock.isConstructed ? value.idBlock.tagNumber : -1) {
+    case 12: return new TextDecoder('utf-8', { fatal: false }).decode(c);
+    case 18: case 19: case 20: case 22: case 23: case 24: case 26:
       return String.fromCharCode(...c);
-    case 0x1e: {
+    case 30: {
       let s = '';
       for (let i = 0; i + 1 < c.length; i += 2) s += String.fromCharCode((c[i]! << 8) | c[i + 1]!);
       return s;
     }
-    case 0x1c: {
+    case 28: {
       let s = '';
       for (let i = 0; i + 3 < c.length; i += 4) {
         const cp = ((c[i]! << 24) | (c[i + 1]! << 16) | (c[i + 2]! << 8) | c[i + 3]!) >>> 0;
@@ -66,18 +65,12 @@ function escapeValue(value: string): string {
     .join('');
 }
 
-/** Name ::= SEQUENCE OF SET OF SEQUENCE { type OID, value } (RFC 5280 §4.1.2.4), in encoded order. */
-export function nameAttributes(r: DerReader, name: Tlv): Attribute[] {
-  const out: Attribute[] = [];
-  r.children(name).forEach((set, rdn) => {
-    if (set.tag !== TAG.SET) throw corrupt('name');
-    for (const ava of r.children(set)) {
-      const [type, value] = ava.tag === TAG.SEQUENCE ? r.children(ava) : [];
-      if (type?.tag !== TAG.OID || !value) throw corrupt('name');
-      out.push({ oid: r.oid(type, 'name'), tlv: r.raw(value), rdn });
-    }
-  });
-  return out;
+/** Name ::= SEQUENCE OF SET OF SEQUENCE { type OID, value } (RFC 5280 §4.1.2.4; pkijs checked the shape). */
+export function nameAttributes(name: Node): Attribute[] {
+  return kids(name).flatMap((set, rdn) => kids(set).map((ava) => {
+    const [type, value] = kids(ava);
+    return { oid: oid(type, 'name'), value: value!, rdn };
+  }));
 }
 
 /** RFC 4514 string, most specific RDN first; unknown attribute types and non-string values as `#hex`. */
@@ -87,8 +80,8 @@ export function formatName(attributes: readonly Attribute[]): string {
     const a = attributes[i]!;
     if (i < attributes.length - 1) out += a.rdn === attributes[i + 1]!.rdn ? '+' : ',';
     const known = ATTRIBUTE_NAMES[a.oid];
-    const text = known ? decodeString(a.tlv) : null;
-    out += `${known ?? a.oid}=${text === null ? '#' + toHex(a.tlv).toUpperCase() : escapeValue(text)}`;
+    const text = known ? decodeString(a.value) : null;
+    out += `${known ?? a.oid}=${text === null ? '#' + toHex(raw(a.value)).toUpperCase() : escapeValue(text)}`;
   }
   return out;
 }
@@ -98,12 +91,9 @@ export function subjectFields(attributes: readonly Attribute[]): SubjectFields {
   for (const a of attributes) {
     const key = SUBJECT_FIELDS[a.oid];
     if (!key) continue;
-    let text = decodeString(a.tlv);
+    let text = decodeString(a.value);
     // X.520 types x500UniqueIdentifier as a BIT STRING; AP writes a UTF8String GUID. Show bits as hex.
-    if (text === null && key === 'uniqueIdentifier' && a.tlv[0] === TAG.BIT_STRING) {
-      const r = new DerReader(a.tlv, true);
-      text = toHex(r.content(r.root()).subarray(1));
-    }
+    if (text === null && key === 'uniqueIdentifier' && is(a.value, 'BIT_STRING')) text = toHex(content(a.value));
     if (text === null) continue;
     // givenName may repeat (NOTES §4.3): keep every name; other fields keep their first value.
     if (key === 'givenName' && fields.givenName !== undefined) fields.givenName += ' ' + text;

@@ -3,7 +3,7 @@
 // (RELIABILITY §4.2), so the plaintext must also parse strictly as a PrivateKeyInfo; any structural
 // failure after decryption means "wrong password", never "corrupt file".
 import { isPkiError } from './errors';
-import { DerReader } from './der';
+import { parseDer } from './asn1';
 import { fromPkcs8, type KeyMaterial } from './key-material';
 import { pbes2Decrypt, type EncryptedKeyInfo } from './pbes2';
 import { utf8Bytes } from './password';
@@ -31,8 +31,7 @@ export async function decryptKeyInfo(
     }
     if (!plain) continue;
     try {
-      const r = new DerReader(plain);
-      return fromPkcs8(r, r.root());
+      return fromPkcs8(parseDer(plain));
     } catch (e) {
       if (isPkiError(e) && e.code === 'CORRUPT_FILE') continue;
       throw e;

@@ -1,8 +1,7 @@
 // Proving that a private key belongs to a certificate: sign a random challenge with the key and verify it
 // with the certificate's public key (RELIABILITY §4.3 item 2). Comparing key types alone, as the Java
 // client does, lets a mismatched pair through to fail only at KSeF.
-import { DerReader } from './der';
-import { certificateFields, keyAlgorithm } from './certificate';
+import { certificateKey, parseCertificate } from './x509';
 
 export type SigningAlgorithm =
   | { name: 'ECDSA'; hash: 'SHA-256' | 'SHA-384' | 'SHA-512' }
@@ -36,12 +35,9 @@ export function describeKey(key: CryptoKey): string {
 
 /** The certificate's SubjectPublicKeyInfo DER, with the import parameters it needs, or null. */
 function publicKeyOf(certDer: Uint8Array): { spki: Uint8Array<ArrayBuffer>; params: EcKeyImportParams | RsaHashedImportParams } | null {
-  const r = new DerReader(certDer, true);
-  const { spki } = certificateFields(r, r.root());
-  const algorithm = keyAlgorithm(r, spki);
-  const curve = /^EC (P-256|P-384|P-521)$/.exec(algorithm)?.[1];
-  if (curve) return { spki: r.raw(spki), params: { name: 'ECDSA', namedCurve: curve } };
-  return /^RSA \d+$/.test(algorithm) ? { spki: r.raw(spki), params: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } } : null;
+  const key = certificateKey(parseCertificate(certDer));
+  if (key.kind === 'EC') return { spki: key.spki, params: { name: 'ECDSA', namedCurve: key.curve } };
+  return key.kind === 'RSA' ? { spki: key.spki, params: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } } : null;
 }
 
 /** True when `key` signs what the certificate's public key verifies; false for any mismatch. */

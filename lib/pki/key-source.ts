@@ -5,7 +5,8 @@ import { PkiError } from './errors';
 import type { DecodedInput, PemBlock } from './pem';
 import { decodeInput } from './pem';
 import type { BinaryInput } from './types';
-import { DerReader, TAG, type Tlv } from './der';
+import { int, is, isCtx, kids, parseDer, type Node } from './asn1';
+import { isPkiError } from './errors';
 import { curveOf } from './key-material';
 import type { CurveName } from './key-oids';
 import { legacyKeyError } from './legacy-encryption';
@@ -21,53 +22,61 @@ export type KeySource =
 const KEY_SHAPES: readonly Shape[] = ['encrypted-pkcs8', 'pkcs8', 'pkcs1', 'sec1', 'pkcs12', 'dsa'];
 const NOT_KEY_SHAPES: readonly Shape[] = ['certificate', 'public-key', 'pkcs7'];
 
-function intIs(r: DerReader, t: Tlv | undefined, value: number): boolean {
+function intIs(t: Node | undefined, value: number): boolean {
   try {
-    return r.int(t, 'version') === value;
+    return int(t, 'version') === value;
   } catch {
     return false;
   }
 }
 
-const startsWithOid = (r: DerReader, t: Tlv | undefined): boolean =>
-  t?.tag === TAG.SEQUENCE && r.children(t)[0]?.tag === TAG.OID;
+const startsWithOid = (t: Node | undefined): boolean => is(t, 'SEQUENCE') && is(kids(t)[0], 'OID');
 
 /** PFX ::= SEQUENCE { version INTEGER, authSafe ContentInfo { OID, [0] ... }, macData SEQUENCE OPTIONAL } */
-function isPfx(r: DerReader, c: Tlv[]): boolean {
-  if (c[0]?.tag !== TAG.INTEGER || c[1]?.tag !== TAG.SEQUENCE || c.length > 3) return false;
-  const info = r.children(c[1]);
-  return info[0]?.tag === TAG.OID && info[1]?.tag === TAG.CTX0;
+function isPfx(c: Node[]): boolean {
+  const info = kids(c[1]);
+  return is(c[0], 'INTEGER') && is(c[1], 'SEQUENCE') && c.length <= 3 && is(info[0], 'OID') && isCtx(info[1], 0);
 }
 
-/** The shape of one DER element. Throws CORRUPT_FILE when the outer TLVs do not even parse. */
-export function shapeOf(der: Uint8Array): Shape {
-  if (der[0] === TAG.OID) return 'ec-parameters';
-  if (der[0] !== TAG.SEQUENCE) return 'unknown';
-  let r = new DerReader(der);
-  let c: Tlv[];
+/** Keys are strict DER; a BER PKCS#12 (NSS) is the one container we take in BER. */
+function parseShape(der: Uint8Array): Node[] {
+  let strictError: unknown;
   try {
-    c = r.children(r.root());
-  } catch (strictError) {
-    r = new DerReader(der, true); // a BER PKCS#12 (NSS) is the one container we take in BER
-    try {
-      c = r.children(r.root());
-    } catch {
-      throw strictError;
-    }
-    if (!isPfx(r, c)) throw strictError;
+    return kids(parseDer(der));
+  } catch (e) {
+    strictError = e;
+  }
+  const c = kids(parseDer(der, { ber: true }));
+  if (!isPfx(c)) throw strictError;
+  return c;
+}
+
+/**
+ * The shape of one DER element. Throws CORRUPT_FILE when it does not parse, except that nesting too deep
+ * for any key (and no BER indefinite length, which a key never has) is just not a shape we know.
+ */
+export function shapeOf(der: Uint8Array): Shape {
+  if (der[0] === 0x06) return 'ec-parameters';
+  if (der[0] !== 0x30) return 'unknown';
+  let c: Node[];
+  try {
+    c = parseShape(der);
+  } catch (e) {
+    if (isPkiError(e) && e.data.detail === 'ASN.1 nested too deeply' && der[1] !== 0x80) return 'unknown';
+    throw e;
   }
   const [a, b, d] = c;
-  if (isPfx(r, c)) return 'pkcs12';
-  if (c.length === 2 && startsWithOid(r, a) && b?.tag === TAG.OCTET_STRING) return 'encrypted-pkcs8';
-  if ((intIs(r, a, 0) || intIs(r, a, 1)) && startsWithOid(r, b) && d?.tag === TAG.OCTET_STRING) return 'pkcs8';
-  if (c.every((x) => x.tag === TAG.INTEGER)) {
-    if (c.length === 6 && intIs(r, a, 0)) return 'dsa';
+  if (isPfx(c)) return 'pkcs12';
+  if (c.length === 2 && startsWithOid(a) && is(b, 'OCTET_STRING')) return 'encrypted-pkcs8';
+  if ((intIs(a, 0) || intIs(a, 1)) && startsWithOid(b) && is(d, 'OCTET_STRING')) return 'pkcs8';
+  if (c.every((x) => is(x, 'INTEGER'))) {
+    if (c.length === 6 && intIs(a, 0)) return 'dsa';
     if (c.length >= 9) return 'pkcs1';
   }
-  if (intIs(r, a, 1) && b?.tag === TAG.OCTET_STRING) return 'sec1';
-  if (c.length === 3 && a?.tag === TAG.SEQUENCE && startsWithOid(r, b) && d?.tag === TAG.BIT_STRING) return 'certificate';
-  if (c.length === 2 && startsWithOid(r, a) && b?.tag === TAG.BIT_STRING) return 'public-key';
-  if (a?.tag === TAG.OID && b?.tag === TAG.CTX0) return 'pkcs7';
+  if (intIs(a, 1) && is(b, 'OCTET_STRING')) return 'sec1';
+  if (c.length === 3 && is(a, 'SEQUENCE') && startsWithOid(b) && is(d, 'BIT_STRING')) return 'certificate';
+  if (c.length === 2 && startsWithOid(a) && is(b, 'BIT_STRING')) return 'public-key';
+  if (is(a, 'OID') && isCtx(b, 0)) return 'pkcs7';
   return 'unknown';
 }
 
@@ -105,10 +114,7 @@ function fromPem(blocks: PemBlock[]): KeySource {
   // `openssl ecparam -genkey` writes EC PARAMETERS before the key; accept it on either side.
   const params = shapes.find((s) => s.shape === 'ec-parameters');
   let curve: CurveName | undefined;
-  if (params) {
-    const r = new DerReader(params.block.der);
-    curve = curveOf(r, r.root(), 'EC parameters');
-  }
+  if (params) curve = curveOf(parseDer(params.block.der), 'EC parameters');
   const key = shapes.find((s) => KEY_SHAPES.includes(s.shape));
   if (key) return fromShape(key.shape, key.block.der, curve);
   if (firstError) throw firstError;
@@ -120,10 +126,10 @@ function fromPem(blocks: PemBlock[]): KeySource {
 /** The key inside decoded input, or the PkiError that says why there is none. */
 export function findKeySource(decoded: DecodedInput): KeySource {
   if (decoded.kind === 'pem') return fromPem(decoded.blocks);
-  const shape = decoded.der[0] === TAG.SEQUENCE ? shapeOf(decoded.der) : 'unknown';
+  const shape = decoded.der[0] === 0x30 ? shapeOf(decoded.der) : 'unknown';
   if (KEY_SHAPES.includes(shape)) return fromShape(shape, decoded.der);
   if (NOT_KEY_SHAPES.includes(shape)) throw new PkiError('NOT_A_PRIVATE_KEY');
-  const format = decoded.der[0] === TAG.SEQUENCE ? 'DER' : describeText(decoded.der);
+  const format = decoded.der[0] === 0x30 ? 'DER' : describeText(decoded.der);
   throw new PkiError('UNSUPPORTED_KEY_FORMAT', { format });
 }
 

@@ -3,7 +3,7 @@
 // a hostile file cannot make the worker derive for minutes (RELIABILITY §4.2: attacker-chosen iterations).
 import { PkiError } from './errors';
 import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
-import { DerReader, TAG, corrupt, type Tlv } from './der';
+import { corrupt, int, is, octets, oid, parseDer, seq, type Node } from './asn1';
 import {
   AES_CBC, LEGACY_PBES2_CIPHERS, LEGACY_SCHEMES, OID, PRFS, algorithmName, type HashName,
 } from './key-oids';
@@ -36,21 +36,21 @@ export type LegacyErrorFactory = (algorithm: string) => PkiError;
 
 const unsupported = (algorithm: string): PkiError => new PkiError('UNSUPPORTED_ALGORITHM', { algorithm });
 
-function readPbkdf2(r: DerReader, params: Tlv | undefined): Omit<Pbes2Scheme, 'cipher' | 'keyBytes' | 'iv'> & { keyLength?: number } {
-  const p = r.seq(params, 'PBKDF2 parameters');
-  if (p[0]?.tag === TAG.SEQUENCE) throw unsupported('PBKDF2 salt source');
-  const salt = r.octets(p[0], 'PBKDF2 salt');
+function readPbkdf2(params: Node | undefined): Omit<Pbes2Scheme, 'cipher' | 'keyBytes' | 'iv'> & { keyLength?: number } {
+  const p = seq(params, 'PBKDF2 parameters');
+  if (is(p[0], 'SEQUENCE')) throw unsupported('PBKDF2 salt source');
+  const salt = octets(p[0], 'PBKDF2 salt');
   if (salt.length === 0 || salt.length > MAX_SALT_BYTES) throw corrupt(`PBKDF2 salt of ${salt.length} bytes`);
-  const iterations = r.int(p[1], 'PBKDF2 iteration count');
+  const iterations = int(p[1], 'PBKDF2 iteration count');
   if (iterations < 1 || iterations > MAX_PBKDF2_ITERATIONS) throw corrupt(`PBKDF2 iteration count ${iterations}`);
   let i = 2;
   let keyLength: number | undefined;
-  if (p[i]?.tag === TAG.INTEGER) keyLength = r.int(p[i++], 'PBKDF2 key length');
+  if (is(p[i], 'INTEGER')) keyLength = int(p[i++], 'PBKDF2 key length');
   let prf: HashName = 'SHA-1'; // RFC 8018 A.2: DEFAULT algid-hmacWithSHA1
   if (p[i]) {
-    const prfAlg = r.seq(p[i++], 'PBKDF2 PRF');
-    const prfOid = r.oid(prfAlg[0], 'PBKDF2 PRF');
-    if (prfAlg.length > 2 || (prfAlg[1] && prfAlg[1].tag !== TAG.NULL)) throw corrupt('PBKDF2 PRF parameters');
+    const prfAlg = seq(p[i++], 'PBKDF2 PRF');
+    const prfOid = oid(prfAlg[0], 'PBKDF2 PRF');
+    if (prfAlg.length > 2 || (prfAlg[1] && !is(prfAlg[1], 'NULL'))) throw corrupt('PBKDF2 PRF parameters');
     const known = PRFS[prfOid];
     if (!known) throw unsupported(`PBKDF2 PRF ${algorithmName(prfOid)}`);
     prf = known;
@@ -61,28 +61,28 @@ function readPbkdf2(r: DerReader, params: Tlv | undefined): Omit<Pbes2Scheme, 'c
 }
 
 /** The PBES2 scheme of an AlgorithmIdentifier; PBES1 and non-AES ciphers raise `legacy`. */
-export function readPbes2Algorithm(r: DerReader, alg: Tlv | undefined, legacy: LegacyErrorFactory): Pbes2Scheme {
-  const a = r.seq(alg, 'encryption algorithm');
-  const oid = r.oid(a[0], 'encryption algorithm');
-  const legacyName = LEGACY_SCHEMES[oid];
+export function readPbes2Algorithm(alg: Node | undefined, legacy: LegacyErrorFactory): Pbes2Scheme {
+  const a = seq(alg, 'encryption algorithm');
+  const scheme = oid(a[0], 'encryption algorithm');
+  const legacyName = LEGACY_SCHEMES[scheme];
   if (legacyName) throw legacy(legacyName);
-  if (oid !== OID.pbes2) throw unsupported(algorithmName(oid));
+  if (scheme !== OID.pbes2) throw unsupported(algorithmName(scheme));
   if (a.length !== 2) throw corrupt('PBES2 parameters');
-  const params = r.seq(a[1], 'PBES2 parameters');
+  const params = seq(a[1], 'PBES2 parameters');
   if (params.length !== 2) throw corrupt('PBES2 parameters');
-  const kdf = r.seq(params[0], 'PBES2 key derivation');
-  const kdfOid = r.oid(kdf[0], 'PBES2 key derivation');
+  const kdf = seq(params[0], 'PBES2 key derivation');
+  const kdfOid = oid(kdf[0], 'PBES2 key derivation');
   if (kdfOid !== OID.pbkdf2) throw unsupported(algorithmName(kdfOid));
   if (kdf.length !== 2) throw corrupt('PBKDF2 parameters');
-  const derivation = readPbkdf2(r, kdf[1]);
-  const enc = r.seq(params[1], 'PBES2 cipher');
-  const encOid = r.oid(enc[0], 'PBES2 cipher');
+  const derivation = readPbkdf2(kdf[1]);
+  const enc = seq(params[1], 'PBES2 cipher');
+  const encOid = oid(enc[0], 'PBES2 cipher');
   const legacyCipher = LEGACY_PBES2_CIPHERS[encOid];
   if (legacyCipher) throw legacy(legacyCipher);
   const aes = AES_CBC[encOid];
   if (!aes) throw unsupported(algorithmName(encOid));
   if (enc.length !== 2) throw corrupt('AES-CBC parameters');
-  const iv = r.octets(enc[1], 'AES-CBC IV');
+  const iv = octets(enc[1], 'AES-CBC IV');
   if (iv.length !== 16) throw corrupt(`AES-CBC IV of ${iv.length} bytes`);
   if (derivation.keyLength !== undefined && derivation.keyLength !== aes.keyBytes) throw corrupt('PBKDF2 key length');
   const { keyLength: _ignored, ...rest } = derivation;
@@ -97,11 +97,11 @@ export function checkCiphertext(ciphertext: Uint8Array): void {
 }
 
 /** EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm, encryptedData OCTET STRING } (RFC 5958 §3). */
-export function readEncryptedPrivateKeyInfo(r: DerReader, t: Tlv, legacy: LegacyErrorFactory): EncryptedKeyInfo {
-  const parts = r.seq(t, 'EncryptedPrivateKeyInfo');
+export function readEncryptedPrivateKeyInfo(t: Node | Uint8Array, legacy: LegacyErrorFactory): EncryptedKeyInfo {
+  const parts = seq(t instanceof Uint8Array ? parseDer(t) : t, 'EncryptedPrivateKeyInfo');
   if (parts.length !== 2) throw corrupt('EncryptedPrivateKeyInfo');
-  const scheme = readPbes2Algorithm(r, parts[0], legacy);
-  const ciphertext = r.octets(parts[1], 'encrypted key');
+  const scheme = readPbes2Algorithm(parts[0], legacy);
+  const ciphertext = octets(parts[1], 'encrypted key');
   checkCiphertext(ciphertext);
   return { scheme, ciphertext };
 }

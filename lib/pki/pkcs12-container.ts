@@ -1,9 +1,11 @@
 // Opening a PKCS#12 (.p12/.pfx) file (RFC 7292): verify the MAC with the password, decrypt PBES2-encrypted
 // contents (OpenSSL 3's default), collect private keys (imported at once, bytes wiped) and certificates.
 // The 3DES/RC2/RC4 kind written by older tools is refused with a conversion command (legacy-encryption.ts).
-// Written here rather than with pkijs's PFX classes so every failure maps to a precise PkiError code.
+// Walked on lib/pki's asn1js tree rather than with pkijs's PFX/SafeBag classes: those parse key bags into
+// objects whose secret bytes cannot be wiped, and their crypto engine lacks hmacWithSHA224 and AES-192 in
+// Chromium; walking it here also keeps every failure a precise PkiError code.
 import { PkiError, isPkiError } from './errors';
-import { DerReader, TAG, corrupt, type Tlv } from './der';
+import { content, corrupt, explicit, int, isCtx, octets, oid, parseDer, seq, type Node } from './asn1';
 import { OID } from './key-oids';
 import { fromPkcs8 } from './key-material';
 import { checkCiphertext, readEncryptedPrivateKeyInfo, readPbes2Algorithm, pbes2Decrypt } from './pbes2';
@@ -27,51 +29,49 @@ interface Context {
   out: Pkcs12Contents;
 }
 
-function localKeyId(r: DerReader, attrs: Tlv | undefined): Uint8Array | undefined {
+function localKeyId(attrs: Node | undefined): Uint8Array | undefined {
   if (!attrs) return undefined;
-  for (const attr of r.seq(attrs, 'bag attributes', TAG.SET)) {
-    const [type, values] = r.seq(attr, 'bag attribute');
-    if (r.oid(type, 'bag attribute') === OID.localKeyId) return r.octets(r.seq(values, 'bag attribute', TAG.SET)[0], 'localKeyId');
+  for (const attr of seq(attrs, 'bag attributes', 'SET')) {
+    const [type, values] = seq(attr, 'bag attribute');
+    if (oid(type, 'bag attribute') === OID.localKeyId) return octets(seq(values, 'bag attribute', 'SET')[0], 'localKeyId');
   }
   return undefined;
 }
 
-async function readBags(bytes: Uint8Array, ctx: Context, depth: number): Promise<void> {
-  const r = new DerReader(bytes, true);
-  for (const bag of r.seq(r.root(), 'SafeContents')) {
-    const parts = r.seq(bag, 'SafeBag');
-    const type = r.oid(parts[0], 'SafeBag');
-    const value = r.explicit(parts[1], TAG.CTX0, 'SafeBag value');
-    const id = localKeyId(r, parts[2]);
+async function readBags(contents: Node, ctx: Context, depth: number): Promise<void> {
+  for (const bag of seq(contents, 'SafeContents')) {
+    const parts = seq(bag, 'SafeBag');
+    const type = oid(parts[0], 'SafeBag');
+    const value = explicit(parts[1], 0, 'SafeBag value');
+    const id = localKeyId(parts[2]);
     if (type === OID.keyBag || type === OID.shroudedKeyBag) {
       let material;
-      if (type === OID.keyBag) material = fromPkcs8(r, value);
+      if (type === OID.keyBag) material = fromPkcs8(value);
       else {
-        const info = readEncryptedPrivateKeyInfo(r, value, legacyPkcs12Error);
+        const info = readEncryptedPrivateKeyInfo(value, legacyPkcs12Error);
         material = await decryptKeyInfo(info, ctx.passwords);
         if (!material) throw new PkiError('WRONG_PASSWORD');
       }
       const spec = material.spec;
       ctx.out.keys.push({ key: await importSigningKey(material), spec, localKeyId: id });
     } else if (type === OID.certBag) {
-      const cert = r.seq(value, 'CertBag');
-      if (r.oid(cert[0], 'CertBag') === OID.x509Certificate) {
-        ctx.out.certificates.push({ der: r.octets(r.explicit(cert[1], TAG.CTX0, 'CertBag value'), 'certificate').slice(), localKeyId: id });
+      const cert = seq(value, 'CertBag');
+      if (oid(cert[0], 'CertBag') === OID.x509Certificate) {
+        ctx.out.certificates.push({ der: octets(explicit(cert[1], 0, 'CertBag value'), 'certificate').slice(), localKeyId: id });
       }
     } else if (type === OID.safeContentsBag && depth < MAX_BAG_NESTING) {
-      await readBags(bytes.subarray(value.start, value.end), ctx, depth + 1);
+      await readBags(value, ctx, depth + 1);
     }
   }
 }
 
 /** EncryptedData ::= SEQUENCE { version, EncryptedContentInfo { contentType, algorithm, [0] IMPLICIT content } } */
-async function decryptContent(r: DerReader, t: Tlv, passwords: string[]): Promise<Uint8Array<ArrayBuffer>> {
-  const data = r.seq(t, 'EncryptedData');
-  const info = r.seq(data[1], 'EncryptedContentInfo');
-  const scheme = readPbes2Algorithm(r, info[1], legacyPkcs12Error);
-  const content = info[2];
-  if (!content || (content.tag !== TAG.CTX0_PRIM && content.tag !== TAG.CTX0)) throw corrupt('EncryptedContentInfo');
-  const ciphertext = r.stringOf(content, 'encrypted content');
+async function decryptContent(t: Node, passwords: string[]): Promise<Uint8Array<ArrayBuffer>> {
+  const data = seq(t, 'EncryptedData');
+  const info = seq(data[1], 'EncryptedContentInfo');
+  const scheme = readPbes2Algorithm(info[1], legacyPkcs12Error);
+  if (!isCtx(info[2], 0)) throw corrupt('EncryptedContentInfo');
+  const ciphertext = content(info[2]!);
   checkCiphertext(ciphertext);
   for (const password of passwords) {
     const bytes = utf8Bytes(password);
@@ -79,7 +79,7 @@ async function decryptContent(r: DerReader, t: Tlv, passwords: string[]): Promis
     bytes.fill(0);
     if (!plain) continue;
     try {
-      new DerReader(plain, true).root(); // wrong-password garbage rarely survives even this
+      parseDer(plain, { ber: true }); // wrong-password garbage rarely survives even this
       return plain;
     } catch {
       plain.fill(0);
@@ -93,24 +93,23 @@ async function decryptContent(r: DerReader, t: Tlv, passwords: string[]): Promis
  * and PASSWORD_REQUIRED reported when it does not fit.
  */
 export async function openPkcs12(der: Uint8Array, password: string | undefined): Promise<Pkcs12Contents> {
-  const r = new DerReader(der, true);
-  const pfx = r.seq(r.root(), 'PFX');
-  const version = r.int(pfx[0], 'PFX version');
+  const pfx = seq(parseDer(der, { ber: true }), 'PFX');
+  const version = int(pfx[0], 'PFX version');
   if (version !== 3) throw new PkiError('UNSUPPORTED_KEY_FORMAT', { format: `PKCS#12 v${version}` });
-  const authSafe = r.seq(pfx[1], 'PFX authSafe');
-  const authType = r.oid(authSafe[0], 'PFX authSafe');
+  const authSafe = seq(pfx[1], 'PFX authSafe');
+  const authType = oid(authSafe[0], 'PFX authSafe');
   if (authType === OID.signedData) throw new PkiError('UNSUPPORTED_KEY_FORMAT', { format: 'PKCS#12 signed' });
   if (authType !== OID.data || pfx.length > 3) throw corrupt('PFX');
-  const content = r.octets(r.explicit(authSafe[1], TAG.CTX0, 'PFX authSafe'), 'PFX authSafe');
+  const safe = octets(explicit(authSafe[1], 0, 'PFX authSafe'), 'PFX authSafe');
 
   const typed = password ?? '';
   let passwords = passwordVariants(typed);
   if (pfx[2]) {
-    const mac = readMacData(r, pfx[2]);
+    const mac = readMacData(pfx[2]);
     // An empty password may be encoded as an empty BMPString or as no bytes at all (RFC 7292 B.1 note).
     const encodings = passwords.map((p) => ({ p, bytes: bmpBytes(p) }));
     if (typed === '') encodings.push({ p: '', bytes: new Uint8Array(0) });
-    const match = encodings.find((e) => macMatches(mac, e.bytes, content));
+    const match = encodings.find((e) => macMatches(mac, e.bytes, safe));
     for (const e of encodings) e.bytes.fill(0);
     if (!match) throw new PkiError(typed === '' ? 'PASSWORD_REQUIRED' : 'WRONG_PASSWORD');
     passwords = [match.p, ...passwords.filter((p) => p !== match.p)];
@@ -118,7 +117,7 @@ export async function openPkcs12(der: Uint8Array, password: string | undefined):
 
   const ctx: Context = { passwords, out: { keys: [], certificates: [] } };
   try {
-    await readAuthenticatedSafe(content, ctx);
+    await readAuthenticatedSafe(safe, ctx);
   } catch (e) {
     // Without a MAC, a failed decryption is the first sign of a missing password.
     if (typed === '' && isPkiError(e) && e.code === 'WRONG_PASSWORD') throw new PkiError('PASSWORD_REQUIRED');
@@ -127,17 +126,16 @@ export async function openPkcs12(der: Uint8Array, password: string | undefined):
   return ctx.out;
 }
 
-async function readAuthenticatedSafe(content: Uint8Array, ctx: Context): Promise<void> {
-  const safe = new DerReader(content, true);
-  for (const info of safe.seq(safe.root(), 'AuthenticatedSafe')) {
-    const parts = safe.seq(info, 'ContentInfo');
-    const type = safe.oid(parts[0], 'ContentInfo');
-    const body = safe.explicit(parts[1], TAG.CTX0, 'ContentInfo');
-    if (type === OID.data) await readBags(safe.octets(body, 'SafeContents'), ctx, 0);
+async function readAuthenticatedSafe(safe: Uint8Array, ctx: Context): Promise<void> {
+  for (const info of seq(parseDer(safe, { ber: true }), 'AuthenticatedSafe')) {
+    const parts = seq(info, 'ContentInfo');
+    const type = oid(parts[0], 'ContentInfo');
+    const body = explicit(parts[1], 0, 'ContentInfo');
+    if (type === OID.data) await readBags(parseDer(octets(body, 'SafeContents'), { ber: true }), ctx, 0);
     else if (type === OID.encryptedData) {
-      const plain = await decryptContent(safe, body, ctx.passwords);
+      const plain = await decryptContent(body, ctx.passwords);
       try {
-        await readBags(plain, ctx, 0);
+        await readBags(parseDer(plain, { ber: true }), ctx, 0);
       } finally {
         plain.fill(0);
       }

@@ -2,7 +2,7 @@
 // the PKCS#12 key derivation of the BMPString password. It is the only place a wrong password is
 // recognised for sure before any decryption, so it runs first.
 import { PkiError } from './errors';
-import { DerReader, corrupt, type Tlv } from './der';
+import { corrupt, int, octets, oid, seq, type Node } from './asn1';
 import { DIGESTS, OID, algorithmName } from './key-oids';
 import { hmac } from '@noble/hashes/hmac.js';
 import { SYNC_HASHES, type SyncHash } from './hashes';
@@ -16,19 +16,19 @@ export interface MacData {
 }
 
 /** MacData ::= SEQUENCE { mac DigestInfo, macSalt OCTET STRING, iterations INTEGER DEFAULT 1 } */
-export function readMacData(r: DerReader, t: Tlv): MacData {
-  const m = r.seq(t, 'PKCS#12 MAC');
-  const info = r.seq(m[0], 'PKCS#12 MAC digest');
-  const alg = r.seq(info[0], 'PKCS#12 MAC algorithm');
-  const oid = r.oid(alg[0], 'PKCS#12 MAC algorithm');
-  if (oid === OID.pbmac1) throw new PkiError('UNSUPPORTED_ALGORITHM', { algorithm: 'PKCS#12 PBMAC1' });
-  const name = DIGESTS[oid];
-  if (!name) throw new PkiError('UNSUPPORTED_ALGORITHM', { algorithm: `PKCS#12 MAC ${algorithmName(oid)}` });
+export function readMacData(t: Node): MacData {
+  const m = seq(t, 'PKCS#12 MAC');
+  const info = seq(m[0], 'PKCS#12 MAC digest');
+  const alg = seq(info[0], 'PKCS#12 MAC algorithm');
+  const id = oid(alg[0], 'PKCS#12 MAC algorithm');
+  if (id === OID.pbmac1) throw new PkiError('UNSUPPORTED_ALGORITHM', { algorithm: 'PKCS#12 PBMAC1' });
+  const name = DIGESTS[id];
+  if (!name) throw new PkiError('UNSUPPORTED_ALGORITHM', { algorithm: `PKCS#12 MAC ${algorithmName(id)}` });
   const hash = SYNC_HASHES[name];
-  const digest = r.octets(info[1], 'PKCS#12 MAC value');
+  const digest = octets(info[1], 'PKCS#12 MAC value');
   if (digest.length !== hash.outputLen) throw corrupt('PKCS#12 MAC length');
-  const salt = r.octets(m[1], 'PKCS#12 MAC salt');
-  const iterations = m[2] ? r.int(m[2], 'PKCS#12 MAC iterations') : 1;
+  const salt = octets(m[1], 'PKCS#12 MAC salt');
+  const iterations = m[2] ? int(m[2], 'PKCS#12 MAC iterations') : 1;
   if (m.length > 3 || salt.length > 1024) throw corrupt('PKCS#12 MAC');
   if (iterations < 1 || iterations > MAX_JS_ITERATIONS) throw corrupt(`PKCS#12 MAC iteration count ${iterations}`);
   return { hash, digest, salt, iterations };

@@ -7,7 +7,7 @@ import { PkiError } from './errors';
 import { decodeInput } from './pem';
 import { checkInputArgument, checkPasswordArgument, mapUnexpected, wipeDecoded } from './key-guards';
 import type { BinaryInput } from './types';
-import { DerReader } from './der';
+import { parseDer } from './asn1';
 import { findKeySource, type KeySource } from './key-source';
 import { fromPkcs1, fromPkcs8, fromSec1 } from './key-material';
 import { readEncryptedPrivateKeyInfo } from './pbes2';
@@ -26,17 +26,14 @@ async function importFromSource(source: KeySource, password: string | undefined)
       return first.key;
     }
     case 'encrypted-pkcs8': {
-      const r = new DerReader(source.der);
-      const info = readEncryptedPrivateKeyInfo(r, r.root(), legacyKeyError);
+      const info = readEncryptedPrivateKeyInfo(source.der, legacyKeyError);
       if (password === undefined || password === '') throw new PkiError('PASSWORD_REQUIRED');
       const material = await decryptKeyInfo(info, passwordVariants(password));
       if (!material) throw new PkiError('WRONG_PASSWORD');
       return importSigningKey(material);
     }
-    case 'pkcs8': {
-      const r = new DerReader(source.der);
-      return importSigningKey(fromPkcs8(r, r.root()));
-    }
+    case 'pkcs8':
+      return importSigningKey(fromPkcs8(parseDer(source.der)));
     case 'pkcs1':
       return importSigningKey(fromPkcs1(source.der));
     case 'sec1':

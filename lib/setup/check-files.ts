@@ -2,7 +2,9 @@
 // (for the card), decrypt the key and prove the pair (lib/pki), then the certificate findings. Returns
 // verdicts; never the password. A CryptoKey in the result is non-extractable (lib/pki imports it so).
 // The options page calls checkCertificateFiles and renders the result (review structure-2026-12 §3, walk 1).
-import { diagnose, findingVerdict, type Verdict } from '../diagnostics';
+import { diagnose } from '../diagnostics/diagnose';
+import { findingVerdict } from '../diagnostics/findings';
+import type { Verdict } from '../diagnostics/verdict';
 import { certificateEnvironment } from '../domain/environments';
 import { validateNip } from '../domain/nip';
 import { checkCertificate, isPkiError, loadCredentials, readCertificate, readPkcs12, type CertificateInfo } from '../pki';

@@ -2,11 +2,9 @@
 // these decide. checkCertificateFiles (./check-files) is not re-exported: it pulls lib/pki and the page loads
 // it on demand, when files are chosen.
 export { DEFAULT_SIMULATOR_URL, baseUrlValid, canSaveCertificate, canSavePreferences, draftFromProfile, emptyDraft,
-  offeredEnvironments, organisationValid, preferencesValid } from './form-rules';
-export type { OrganisationDraft } from './form-rules';
+  offeredEnvironments, type OrganisationDraft } from './form-rules';
 export { checkPassed, classifyFile, filesSwapped, hasFiles } from './chosen-files';
-export type { CheckContext, ChosenFile, ChosenFiles, LocalCheck } from './chosen-files';
+export type { ChosenFiles, LocalCheck } from './chosen-files';
 export { profileInput, saveProfileOnly, saveProfileWithCredentials } from './save-profile';
-export type { Credentials } from './save-profile';
-export { deleteProfile, notifyProfileSaved, verifyProfile } from './requests';
+export { deleteProfile, verifyProfile } from './requests';
 export type { Send } from './requests';

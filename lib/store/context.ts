@@ -1,6 +1,6 @@
 // What every repository factory receives, and the checks they share. Not exported from the barrel.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { StoreError } from './errors';
 import type { KsefPilotDB } from './schema';
 
@@ -15,8 +15,8 @@ export interface StoreContext {
 export { checkId, checkCount as checkLimit } from '../core/checks';
 
 /** Parses a record about to be written; the message names the fields that failed, never their values. */
-export function parseForWrite<S extends z.ZodType>(schema: S, value: unknown, operation: string): z.infer<S> {
-  const result = schema.safeParse(value);
+export function parseForWrite<S extends z.core.$ZodType>(schema: S, value: unknown, operation: string): z.output<S> {
+  const result = z.safeParse(schema, value);
   if (!result.success) {
     const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(record)'))];
     throw new StoreError('INVALID_RECORD', `${operation}: invalid ${fields.join(', ')}`, { cause: result.error });
@@ -25,8 +25,8 @@ export function parseForWrite<S extends z.ZodType>(schema: S, value: unknown, op
 }
 
 /** Parses a record read from IndexedDB, so a page never renders a shape it does not expect (STYLE rule 12). */
-export function parseRead<S extends z.ZodType>(schema: S, value: unknown, operation: string): z.infer<S> {
-  const result = schema.safeParse(value);
+export function parseRead<S extends z.core.$ZodType>(schema: S, value: unknown, operation: string): z.output<S> {
+  const result = z.safeParse(schema, value);
   if (!result.success) {
     const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(record)'))];
     throw new StoreError('CORRUPT_RECORD', `${operation}: stored record has invalid ${fields.join(', ')}`, {

@@ -1,7 +1,8 @@
 // The login credentials of a profile: the certificate's facts and DER, and the non-extractable signing key.
 // Never a password (DESIGN.md, Security rules; RELIABILITY §1.3 for why the CryptoKey may live here).
 import type { CertificateInfo } from '../pki';
-import { checkId, requireProfile, transact, type StoreContext } from './context';
+import { checkId, transact, type StoreContext } from './context';
+import { writeForProfile } from './record-access';
 import { StoreError } from './errors';
 import type { CredentialsRecord, StoredCertificate } from './records';
 import { assertNoSecretFields } from './secrets';
@@ -90,10 +91,7 @@ export function credentialFunctions({ db, now }: StoreContext) {
       storedAt: now().toISOString(),
     };
     assertNoSecretFields('saveCredentials', record);
-    await transact(await db(), ['profiles', 'credentials'], 'readwrite', async (tx) => {
-      await requireProfile(tx.objectStore('profiles'), profileId, 'saveCredentials');
-      await tx.objectStore('credentials').put(record);
-    });
+    await writeForProfile(await db(), 'credentials', record, 'saveCredentials');
     return fromRecord(record);
   }
 

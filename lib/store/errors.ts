@@ -16,6 +16,7 @@ export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
 /** A failed store operation. `message` names the operation and the target, never a stored value. */
 export class StoreError extends KsefPilotError<StoreErrorCode> {
+  static override readonly codes = STORE_ERROR_CODES;
   override readonly name = 'StoreError';
 
   constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {

@@ -1,19 +1,19 @@
 // An invoice as stored: KSeF's InvoiceMetadata kept whole, plus the copies of its dates and the 0/1 flags the
 // indexes need. IndexedDB cannot index booleans, and a date-time index only sorts right when every value has
 // one form, so `issueDate` is YYYY-MM-DD and `permanentStorageDate` is UTC `toISOString()` text.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isoDateTime, type InvoiceState, type SubjectType } from './records';
 
-const nullableText = z.string().nullish();
+const nullableText = z.nullish(z.string());
 
 /**
  * The part of KSeF's InvoiceMetadata (openapi.json, NOTES §7.1) the store and the pages rely on. Other
  * properties are kept as they came (KSeF asks clients to ignore what they do not know).
  */
 export const invoiceMetadataSchema = z.looseObject({
-  ksefNumber: z.string().min(1).max(64),
-  invoiceNumber: z.string().max(256),
-  issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/),
+  ksefNumber: z.string().check(z.minLength(1), z.maxLength(64)),
+  invoiceNumber: z.string().check(z.maxLength(256)),
+  issueDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}/)),
   invoicingDate: isoDateTime,
   acquisitionDate: isoDateTime,
   permanentStorageDate: isoDateTime,
@@ -25,7 +25,7 @@ export const invoiceMetadataSchema = z.looseObject({
   netAmount: z.number(),
   grossAmount: z.number(),
   vatAmount: z.number(),
-  currency: z.string().length(3),
+  currency: z.string().check(z.length(3)),
   invoiceType: z.string(),
   invoiceHash: z.string(),
 });

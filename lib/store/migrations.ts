@@ -59,7 +59,27 @@ async function addSearchTerms(_db: IDBPDatabase<unknown>, tx: UpgradeTransaction
   }
 }
 
-export const MIGRATIONS: readonly Migration[] = [createVersion1, addSearchTerms];
+/**
+ * Version 3: sending (issue 12, SEND-CONTRACT §3). The outbox's records change shape (`step`, `facts`, `batchId`)
+ * and get the indexes the engine and the send view read; the sessions get their own store. No release ever had
+ * a caller writing outbox records (issue 12: "no caller"), so any record of the old shape is a leftover of a test
+ * and is removed rather than guessed into the new one.
+ */
+function addSending(db: IDBPDatabase<unknown>, tx: UpgradeTransaction): Promise<void> {
+  const outbox = tx.objectStore('outbox');
+  outbox.deleteIndex('byProfileStatus');
+  outbox.createIndex('byCreated', 'createdAt');
+  outbox.createIndex('byProfileStep', ['profileId', 'step', 'createdAt']);
+  outbox.createIndex('byProfileUnfinished', ['profileId', 'unfinished']);
+  outbox.createIndex('byBatch', ['batchId', 'createdAt']);
+  outbox.createIndex('byInvoice', ['facts.sellerNip', 'facts.kind', 'facts.number']);
+  const sessions = db.createObjectStore('sendSessions', { keyPath: 'sessionRef' });
+  sessions.createIndex('byBatch', ['batchId', 'openedAt']);
+  sessions.createIndex('byProfile', ['profileId', 'openedAt']);
+  return outbox.clear();
+}
+
+export const MIGRATIONS: readonly Migration[] = [createVersion1, addSearchTerms, addSending];
 
 /** The schema version this code opens. */
 export const DB_VERSION = MIGRATIONS.length;

@@ -1,84 +1,130 @@
-// The user's own invoices on their way to KSeF: draft → queued → sending → sent | failed, with the
-// references and the UPO that prove the sending (NOTES §8).
-import { checkId, checkLimit, parseForWrite, parseRead, requireProfile, transact, type StoreContext } from './context';
+// The outbox (SEND-CONTRACT §3): the user's invoices on their way to KSeF, one record per invoice, every step
+// of the engine written before and after each await (issue 12). Pages read it; only the worker writes.
+import * as z from 'zod/mini';
+import { checkId, checkLimit, requireProfile, transact, type StoreContext } from './context';
 import { StoreError } from './errors';
-import { OUTBOX_STATUSES, outboxItemSchema, type OutboxItem, type OutboxPatch, type OutboxStatus } from './records';
+import { outboxItemSchema, type InvoiceFacts, type OutboxItem, type OutboxPatch } from './outbox-records';
+
+/** The fields of a zod/mini failure, never their values (STYLE rule 12: the same rule as parseForWrite). */
+function checked(value: unknown, operation: string, code: 'INVALID_RECORD' | 'CORRUPT_RECORD'): OutboxItem {
+  const result = z.safeParse(outboxItemSchema, value);
+  if (result.success) return result.data;
+  const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(record)'))];
+  const what = code === 'INVALID_RECORD' ? 'invalid' : 'stored record has invalid';
+  throw new StoreError(code, `${operation}: ${what} ${fields.join(', ')}`, { cause: result.error });
+}
+
+const FIXED = ['id', 'profileId', 'batchId', 'createdAt', 'updatedAt'];
+/** Most files one `queueOutboxBatch` takes (SEND-CONTRACT §2: 1..50). */
+export const MAX_OUTBOX_BATCH = 50;
+
+export interface OutboxFile {
+  fileName: string;
+  xml: string;
+  facts: InvoiceFacts;
+}
 
 export function outboxFunctions({ db, now }: StoreContext) {
-  /** A new draft with a fresh id. The profile must exist. */
-  async function createOutboxDraft(
-    profileId: string,
-    draft: { xml: string; invoiceNumber: string },
-  ): Promise<OutboxItem> {
+  function merge(current: unknown, patch: OutboxPatch, at: string, operation: string): OutboxItem {
+    if (typeof patch !== 'object' || patch === null) throw new TypeError('"patch" must be an object');
+    for (const field of FIXED) if (field in patch) throw new TypeError(`"patch" must not change ${field}`);
+    const merged: Record<string, unknown> = { ...(current as object), ...patch, updatedAt: at };
+    for (const [field, value] of Object.entries(merged)) if (value === undefined) delete merged[field];
+    return checked(merged, operation, 'INVALID_RECORD');
+  }
+
+  /** The files of one "Wyślij", stored `queued` in ONE transaction (SEND-CONTRACT §2), in the order given. */
+  async function queueOutboxBatch(profileId: string, batchId: string, files: readonly OutboxFile[]): Promise<OutboxItem[]> {
     checkId('profileId', profileId);
-    if (typeof draft !== 'object' || draft === null) throw new TypeError('"draft" must be an object');
-    const at = now().toISOString();
-    const item = parseForWrite(
-      outboxItemSchema,
-      {
-        id: crypto.randomUUID(),
-        profileId,
-        createdAt: at,
-        updatedAt: at,
-        status: 'draft',
-        xml: draft.xml,
-        invoiceNumber: draft.invoiceNumber,
-      },
-      'createOutboxDraft',
-    );
-    await transact(await db(), ['profiles', 'outbox'], 'readwrite', async (tx) => {
-      await requireProfile(tx.objectStore('profiles'), profileId, 'createOutboxDraft');
-      await tx.objectStore('outbox').add(item);
+    checkId('batchId', batchId);
+    if (!Array.isArray(files) || files.length < 1 || files.length > MAX_OUTBOX_BATCH) {
+      throw new TypeError(`"files" must be an array of 1 to ${MAX_OUTBOX_BATCH} files`);
+    }
+    const start = now().getTime();
+    // One millisecond apart, so the batch lists in the order the user chose (createdAt is the index's order).
+    const items = files.map((file, i) => {
+      const at = new Date(start + i).toISOString();
+      const record = { id: crypto.randomUUID(), profileId, batchId, fileName: file?.fileName, createdAt: at, updatedAt: at, step: 'queued', xml: file?.xml, facts: file?.facts, unfinished: at };
+      return checked(record, 'queueOutboxBatch', 'INVALID_RECORD');
     });
-    return item;
+    await transact(await db(), ['profiles', 'outbox'], 'readwrite', async (tx) => {
+      await requireProfile(tx.objectStore('profiles'), profileId, 'queueOutboxBatch');
+      await Promise.all(items.map((item) => tx.objectStore('outbox').add(item)));
+    });
+    return items;
   }
 
   async function getOutboxItem(id: string): Promise<OutboxItem | undefined> {
     checkId('id', id);
     const record = await (await db()).get('outbox', id);
-    return record === undefined ? undefined : parseRead(outboxItemSchema, record, `getOutboxItem "${id}"`);
+    return record === undefined ? undefined : checked(record, `getOutboxItem "${id}"`, 'CORRUPT_RECORD');
   }
 
-  /** One profile's items, newest first, optionally only those in one status. */
-  async function listOutbox(
-    profileId: string,
-    options: { status?: OutboxStatus; limit?: number } = {},
-  ): Promise<OutboxItem[]> {
-    checkId('profileId', profileId);
-    const { status, limit = 1000 } = options;
-    if (status !== undefined && !OUTBOX_STATUSES.includes(status)) {
-      throw new TypeError(`"status" must be one of ${OUTBOX_STATUSES.join(', ')}`);
-    }
+  /** Newest first: one profile's items, or every profile's when `profileId` is absent. */
+  async function listOutbox(profileId?: string, options: { limit?: number } = {}): Promise<OutboxItem[]> {
+    if (profileId !== undefined) checkId('profileId', profileId);
+    const { limit = 1000 } = options;
     checkLimit('limit', limit, 1000);
-    const prefix = status === undefined ? [profileId] : [profileId, status];
-    const indexName = status === undefined ? 'byProfileCreated' : 'byProfileStatus';
-    const index = (await db()).transaction('outbox').store.index(indexName);
+    const tx = (await db()).transaction('outbox');
+    let cursor =
+      profileId === undefined
+        ? await tx.store.index('byCreated').openCursor(null, 'prev')
+        : await tx.store.index('byProfileCreated').openCursor(IDBKeyRange.bound([profileId], [profileId, []]), 'prev');
     const items: OutboxItem[] = [];
-    let cursor = await index.openCursor(IDBKeyRange.bound(prefix, [...prefix, []]), 'prev');
-    while (cursor) {
-      items.push(parseRead(outboxItemSchema, cursor.value, `listOutbox "${profileId}"`));
-      if (items.length >= limit) break;
+    while (cursor && items.length < limit) {
+      items.push(checked(cursor.value, 'listOutbox', 'CORRUPT_RECORD'));
       cursor = await cursor.continue();
     }
     return items;
   }
 
+  /**
+   * The items the engine still owes something (a step, a UPO, the notification), oldest first, WITHOUT their
+   * XML: the worker reads one invoice's text at a time, when it encrypts it (issue 12).
+   */
+  async function listUnfinishedOutbox(profileId: string): Promise<Omit<OutboxItem, 'xml'>[]> {
+    checkId('profileId', profileId);
+    const index = (await db()).transaction('outbox').store.index('byProfileUnfinished');
+    const items: Omit<OutboxItem, 'xml'>[] = [];
+    let cursor = await index.openCursor(IDBKeyRange.bound([profileId], [profileId, []]));
+    while (cursor) {
+      const { xml: _text, ...summary } = checked(cursor.value, 'listUnfinishedOutbox', 'CORRUPT_RECORD');
+      items.push(summary);
+      cursor = await cursor.continue();
+    }
+    return items;
+  }
+
+  /** Items of any step with this seller NIP, RodzajFaktury and P_2 (the "already sent" check, NOTES §8.4). */
+  async function findOutboxByInvoice(sellerNip: string, kind: string, number: string): Promise<OutboxItem[]> {
+    for (const [name, value] of Object.entries({ sellerNip, kind, number })) {
+      if (typeof value !== 'string' || value === '') throw new TypeError(`"${name}" must be a non-empty string`);
+    }
+    const records = await (await db()).getAllFromIndex('outbox', 'byInvoice', [sellerNip, kind, number]);
+    return records.map((record) => checked(record, 'findOutboxByInvoice', 'CORRUPT_RECORD'));
+  }
+
   /** Changes some fields of one item in one transaction; a field given as undefined is removed. */
   async function updateOutboxItem(id: string, patch: OutboxPatch): Promise<OutboxItem> {
-    checkId('id', id);
-    if (typeof patch !== 'object' || patch === null) throw new TypeError('"patch" must be an object');
-    for (const field of ['id', 'profileId', 'createdAt', 'updatedAt']) {
-      if (field in patch) throw new TypeError(`"patch" must not change ${field}`);
-    }
+    const [item] = await updateOutboxItems([{ id, patch }]);
+    return item!;
+  }
+
+  /** Several items' changes in ONE transaction: all are written or none. */
+  async function updateOutboxItems(changes: readonly { id: string; patch: OutboxPatch }[]): Promise<OutboxItem[]> {
+    if (!Array.isArray(changes)) throw new TypeError('"changes" must be an array');
+    for (const change of changes) checkId('id', change?.id);
     const at = now().toISOString();
     return transact(await db(), ['outbox'], 'readwrite', async (tx) => {
-      const current = await tx.objectStore('outbox').get(id);
-      if (!current) throw new StoreError('NOT_FOUND', `updateOutboxItem: no outbox item "${id}"`);
-      const merged: Record<string, unknown> = { ...current, ...patch, updatedAt: at };
-      for (const [field, value] of Object.entries(merged)) if (value === undefined) delete merged[field];
-      const next = parseForWrite(outboxItemSchema, merged, 'updateOutboxItem');
-      await tx.objectStore('outbox').put(next);
-      return next;
+      const out: OutboxItem[] = [];
+      for (const { id, patch } of changes) {
+        const current = await tx.objectStore('outbox').get(id);
+        if (!current) throw new StoreError('NOT_FOUND', `updateOutboxItem: no outbox item "${id}"`);
+        const next = merge(current, patch, at, 'updateOutboxItem');
+        await tx.objectStore('outbox').put(next);
+        out.push(next);
+      }
+      return out;
     });
   }
 
@@ -87,5 +133,15 @@ export function outboxFunctions({ db, now }: StoreContext) {
     await (await db()).delete('outbox', id);
   }
 
-  return { createOutboxDraft, getOutboxItem, listOutbox, updateOutboxItem, deleteOutboxItem };
+  return {
+    queueOutboxBatch,
+    getOutboxItem,
+    listOutbox,
+    listUnfinishedOutbox,
+    findOutboxByInvoice,
+    updateOutboxItem,
+    updateOutboxItems,
+    deleteOutboxItem,
+  };
 }
+

@@ -9,10 +9,12 @@ export interface PersistApi {
   persist?: () => Promise<boolean>;
 }
 
-export async function requestPersistentStorage(storage: PersistApi | undefined): Promise<PersistOutcome> {
-  if (typeof storage?.persist !== 'function') return 'unavailable';
+// The parameter is not called `storage`: WXT auto-imports a free `storage` identifier (wxt/utils/storage, 7 kB)
+// and its scan took this one for it.
+export async function requestPersistentStorage(api: PersistApi | undefined): Promise<PersistOutcome> {
+  if (typeof api?.persist !== 'function') return 'unavailable';
   try {
-    return (await storage.persist()) ? 'granted' : 'denied';
+    return (await api.persist()) ? 'granted' : 'denied';
   } catch {
     // A refusal to even ask (an insecure or sandboxed context) is the same to the user as "not available".
     return 'unavailable';

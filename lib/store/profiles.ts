@@ -74,6 +74,8 @@ export function profileFunctions({ db, now }: StoreContext) {
       const existed = (await tx.objectStore('profiles').getKey(profileId)) !== undefined;
       const outbox = tx.objectStore('outbox');
       const outboxKeys = await outbox.index('byProfileCreated').getAllKeys(ofProfile);
+      const sessions = tx.objectStore('sendSessions');
+      const sessionKeys = await sessions.index('byProfile').getAllKeys(ofProfile);
       await Promise.all([
         tx.objectStore('profiles').delete(profileId),
         tx.objectStore('credentials').delete(profileId),
@@ -82,6 +84,7 @@ export function profileFunctions({ db, now }: StoreContext) {
         tx.objectStore('invoiceXml').delete(ofProfile),
         tx.objectStore('syncState').delete(ofProfile),
         ...outboxKeys.map((key) => outbox.delete(key)),
+        ...sessionKeys.map((key) => sessions.delete(key)),
       ]);
       return existed;
     });

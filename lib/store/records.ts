@@ -1,7 +1,8 @@
 // The records the pages and the worker rely on, each defined once as a zod schema that gives both the check
 // and the type (STYLE rules 12 and 18). Dates are ISO-8601 strings everywhere: they sort as text in indexes,
-// survive JSON (golden fixtures) and need no revival after a structured clone.
-import { z } from 'zod';
+// survive JSON (golden fixtures) and need no revival after a structured clone. zod/mini, not zod: the popup
+// reads these records, and zod/mini tree-shakes to the checks used (issue 11: popup JavaScript ≤ 350 KB).
+import * as z from 'zod/mini';
 import type { CertificateInfo } from '../pki';
 import { ENVIRONMENTS, isStrictEnvironment } from '../domain/environments';
 import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, minIntervalMinutes } from '../domain/limits';
@@ -16,8 +17,21 @@ export type SubjectType = (typeof SUBJECT_TYPES)[number];
 export const INVOICE_STATES = ['new', 'seen', 'booked'] as const;
 export type InvoiceState = (typeof INVOICE_STATES)[number];
 
-export const OUTBOX_STATUSES = ['draft', 'queued', 'sending', 'sent', 'failed'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+// The outbox (issue 12) is defined in outbox-records.ts, in zod/mini; re-exported here with the other records.
+export {
+  OUTBOX_STEPS,
+  PENDING_STEPS,
+  invoiceFactsSchema,
+  outboxItemSchema,
+  sendSessionSchema,
+  type OutboxStep,
+  type InvoiceFacts,
+  type OutboxItem,
+  type OutboxPatch,
+  type KsefInvoiceStatus,
+  type SendSession,
+  type SendSessionPatch,
+} from './outbox-records';
 
 export const LOG_LEVELS = ['info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -26,23 +40,26 @@ export const isoDateTime = z.iso.datetime({ offset: true });
 /** How many set-aside KSeF numbers a sync state keeps (the log keeps each one too). */
 export const SKIPPED_KEPT = 50;
 export const isoDate = z.iso.date();
-const id = z.string().min(1).max(200);
-const errorInfo = z.strictObject({ code: z.string().max(100), message: z.string().max(2000) });
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const upTo = (max: number) => z.string().check(z.maxLength(max));
+const count = () => z.number().check(z.int(), z.minimum(0));
+const id = text(200);
+const nip = z.string().check(z.regex(/^\d{10}$/, 'ten digits'));
 /** A sync failure as the popup shows it: the code, both languages, and when it happened. */
 const syncErrorInfo = z.strictObject({
-  code: z.string().max(100),
-  message: z.string().max(2000),
-  messageEn: z.string().max(2000).optional(),
-  at: isoDateTime.optional(),
+  code: upTo(100),
+  message: upTo(2000),
+  messageEn: z.optional(upTo(2000)),
+  at: z.optional(isoDateTime),
 });
 
 export const preferencesSchema = z.strictObject({
   autoSync: z.boolean(),
-  intervalMinutes: z.number().int().min(MIN_INTERVAL_MINUTES).max(MAX_INTERVAL_MINUTES),
-  subjectTypes: z
-    .array(z.enum(SUBJECT_TYPES))
-    .refine((types) => types.includes('Subject2'), 'Subject2 (purchase invoices) is always synced')
-    .refine((types) => new Set(types).size === types.length, 'subject types must not repeat'),
+  intervalMinutes: z.number().check(z.int(), z.minimum(MIN_INTERVAL_MINUTES), z.maximum(MAX_INTERVAL_MINUTES)),
+  subjectTypes: z.array(z.enum(SUBJECT_TYPES)).check(
+    z.refine((types) => types.includes('Subject2'), 'Subject2 (purchase invoices) is always synced'),
+    z.refine((types) => new Set(types).size === types.length, 'subject types must not repeat'),
+  ),
   /** The day the first sync imports from (a calendar date, Europe/Warsaw). */
   firstSyncFrom: isoDate,
   notifications: z.boolean(),
@@ -53,33 +70,35 @@ export type Preferences = z.infer<typeof preferencesSchema>;
 export const profileSchema = z
   .strictObject({
     id,
-    name: z.string().trim().min(1).max(512),
-    nip: z.string().regex(/^\d{10}$/, 'ten digits'),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(512)),
+    nip,
     environment: z.enum(ENVIRONMENTS),
     /** Only for the simulator: where its /v2 API lives. */
-    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    baseUrl: z.optional(z.url({ protocol: /^https?$/ })),
     preferences: preferencesSchema,
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
-  .superRefine((profile, ctx) => {
-    if ((profile.environment === 'simulator') !== (profile.baseUrl !== undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['baseUrl'],
-        message: 'baseUrl is required for the simulator and only there',
-      });
-    }
-    // The floor per environment lives in lib/domain/limits.ts, shared with the scheduler and the options form.
-    const min = minIntervalMinutes(profile.environment);
-    if (isStrictEnvironment(profile.environment) && profile.preferences.intervalMinutes < min) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['preferences', 'intervalMinutes'],
-        message: `at least ${min} minutes against DEMO and production`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((profile, ctx) => {
+      if ((profile.environment === 'simulator') !== (profile.baseUrl !== undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['baseUrl'],
+          message: 'baseUrl is required for the simulator and only there',
+        });
+      }
+      // The floor per environment lives in lib/domain/limits.ts, shared with the scheduler and the options form.
+      const min = minIntervalMinutes(profile.environment);
+      if (isStrictEnvironment(profile.environment) && profile.preferences.intervalMinutes < min) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['preferences', 'intervalMinutes'],
+          message: `at least ${min} minutes against DEMO and production`,
+        });
+      }
+    }),
+  );
 export type Profile = z.infer<typeof profileSchema>;
 /** What a caller gives `saveProfile`; the store keeps `createdAt` and sets `updatedAt`. */
 export type ProfileInput = Omit<Profile, 'createdAt' | 'updatedAt'>;
@@ -90,8 +109,8 @@ export type ProfileInput = Omit<Profile, 'createdAt' | 'updatedAt'>;
  */
 export const loginContextSchema = z.strictObject({
   environment: z.enum(ENVIRONMENTS),
-  apiBaseUrl: z.string().min(1).max(2000),
-  nip: z.string().regex(/^\d{10}$/, 'ten digits'),
+  apiBaseUrl: text(2000),
+  nip,
 });
 
 /** Sync progress per profile and subject type (NOTES §7.2; RELIABILITY §2.3 items 3, 4 and 7). */
@@ -99,70 +118,52 @@ export const syncStateSchema = z.strictObject({
   profileId: id,
   subjectType: z.enum(SUBJECT_TYPES),
   /** The last `permanentStorageHwmDate` whose invoices are all stored. */
-  hwm: isoDateTime.nullable(),
+  hwm: z.nullable(isoDateTime),
   /** Where the next query window starts: the mark, the last record's date when truncated, or the first-sync date. */
-  windowFrom: isoDateTime.nullable(),
-  lastSyncAt: isoDateTime.nullable(),
-  lastSuccessAt: isoDateTime.nullable(),
-  nextSyncAt: isoDateTime.nullable(),
-  consecutiveFailures: z.number().int().min(0),
+  windowFrom: z.nullable(isoDateTime),
+  lastSyncAt: z.nullable(isoDateTime),
+  lastSuccessAt: z.nullable(isoDateTime),
+  nextSyncAt: z.nullable(isoDateTime),
+  consecutiveFailures: count(),
   /** No request before this time (Retry-After, back-off). */
-  blockedUntil: isoDateTime.nullable(),
+  blockedUntil: z.nullable(isoDateTime),
   /** The rate limiter's serialised state, owned by lib/ksef. */
   rateLimiter: z.unknown(),
-  lastError: syncErrorInfo.optional(),
+  lastError: z.optional(syncErrorInfo),
   firstSyncDone: z.boolean(),
-  importedCount: z.number().int().min(0).optional(),
+  importedCount: z.optional(count()),
   /** The page of the current query window to ask next (`hasMore` without truncation, NOTES §7.1). */
-  pageOffset: z.number().int().min(0).optional(),
+  pageOffset: z.optional(count()),
   /** Set when a run starts and cleared when it ends; a run killed midway leaves it (status shows it briefly). */
-  runningSince: isoDateTime.nullable().optional(),
+  runningSince: z.optional(z.nullable(isoDateTime)),
   /** Notices already raised (certificate expiry, login failing…), so each is raised once. */
-  notices: z.array(z.string().max(300)).max(50).optional(),
+  notices: z.optional(z.array(upTo(300)).check(z.maxLength(50))),
   /** The context the marks belong to; absent in records written before issue 10 (then: the profile's current one). */
-  loginContext: loginContextSchema.optional(),
+  loginContext: z.optional(loginContextSchema),
   /** Metadata records the store refused (schema) and set aside, kept in the log with their KSeF numbers. */
-  skippedCount: z.number().int().min(0).optional(),
+  skippedCount: z.optional(count()),
   /** The KSeF numbers of the newest of them (so a window read again does not count one twice). */
-  skippedNumbers: z.array(z.string().max(80)).max(SKIPPED_KEPT).optional(),
+  skippedNumbers: z.optional(z.array(upTo(80)).check(z.maxLength(SKIPPED_KEPT))),
   /** When the current run of failures began (Subject2 only): a stall that lasts is announced once. */
-  failingSince: isoDateTime.nullable().optional(),
+  failingSince: z.optional(z.nullable(isoDateTime)),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
 export const tokensSchema = z.strictObject({
   profileId: id,
-  accessToken: z.string().min(1),
+  accessToken: z.string().check(z.minLength(1)),
   accessValidUntil: isoDateTime,
-  refreshToken: z.string().min(1),
+  refreshToken: z.string().check(z.minLength(1)),
   refreshValidUntil: isoDateTime,
-  authReference: z.string().min(1).optional(),
+  authReference: z.optional(z.string().check(z.minLength(1))),
   /** The context the tokens were issued for; absent in records written before issue 10. */
-  loginContext: loginContextSchema.optional(),
+  loginContext: z.optional(loginContextSchema),
   /** SHA-256 of the certificate the login was signed with (lowercase hex); absent before issue 10. */
-  certificateFingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  certificateFingerprint: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   updatedAt: isoDateTime,
 });
 export type Tokens = z.infer<typeof tokensSchema>;
 export type TokensInput = Omit<Tokens, 'profileId' | 'updatedAt'>;
-
-export const outboxItemSchema = z.strictObject({
-  id,
-  profileId: id,
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  status: z.enum(OUTBOX_STATUSES),
-  xml: z.string().min(1),
-  invoiceNumber: z.string().min(1).max(256),
-  sessionRef: z.string().min(1).optional(),
-  invoiceRef: z.string().min(1).optional(),
-  ksefNumber: z.string().min(1).optional(),
-  upoXml: z.string().min(1).optional(),
-  error: errorInfo.optional(),
-});
-export type OutboxItem = z.infer<typeof outboxItemSchema>;
-/** The fields `updateOutboxItem` may change. */
-export type OutboxPatch = Partial<Omit<OutboxItem, 'id' | 'profileId' | 'createdAt' | 'updatedAt'>>;
 
 export interface LogEntry {
   /** Assigned by IndexedDB (autoIncrement); larger is newer. */

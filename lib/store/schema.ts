@@ -1,13 +1,14 @@
 // The database as the current code sees it (idb's typed DBSchema). migrations.ts builds it step by step; a
 // test checks that every upgrade path ends in the same stores and indexes as a fresh install.
-import type { DBSchema } from 'idb';
+import type { DBSchema, StoreNames } from 'idb';
 import type { InvoiceRecord, InvoiceXmlRecord } from './invoice-record';
 import type {
   CredentialsRecord,
   InvoiceState,
   LogEntry,
   OutboxItem,
-  OutboxStatus,
+  OutboxStep,
+  SendSession,
   Profile,
   SubjectType,
   SyncState,
@@ -51,39 +52,24 @@ export interface KsefPilotDB extends DBSchema {
     value: OutboxItem;
     indexes: {
       byProfileCreated: [profileId: string, createdAt: string];
-      byProfileStatus: [profileId: string, status: OutboxStatus, createdAt: string];
+      byCreated: string;
+      /** Version 3 (issue 12): the engine's work list, the batch view, and the "already sent" check. */
+      byProfileStep: [profileId: string, step: OutboxStep, createdAt: string];
+      byProfileUnfinished: [profileId: string, unfinished: string];
+      byBatch: [batchId: string, createdAt: string];
+      byInvoice: [sellerNip: string, kind: string, number: string];
     };
   };
+  /** Version 3: the outbox's online sessions, keyed by KSeF's session reference number. */
+  sendSessions: { key: string; value: SendSession; indexes: { byBatch: [batchId: string, openedAt: string]; byProfile: [profileId: string, openedAt: string] } };
   log: { key: number; value: LogEntry; indexes: { byProfile: string } };
 }
 
-export type StoreName =
-  | 'profiles'
-  | 'credentials'
-  | 'tokens'
-  | 'invoices'
-  | 'invoiceXml'
-  | 'syncState'
-  | 'outbox'
-  | 'log';
-export const STORE_NAMES: readonly StoreName[] = [
-  'profiles',
-  'credentials',
-  'tokens',
-  'invoices',
-  'invoiceXml',
-  'syncState',
-  'outbox',
-  'log',
-];
-
 /** The stores that hold one profile's data; `deleteProfileAndData` clears them in one transaction. */
 export const PROFILE_STORES = [
-  'profiles',
-  'credentials',
-  'tokens',
-  'invoices',
-  'invoiceXml',
-  'syncState',
-  'outbox',
-] as const;
+  'profiles', 'credentials', 'tokens', 'invoices', 'invoiceXml', 'syncState', 'outbox', 'sendSessions',
+] as const satisfies readonly StoreNames<KsefPilotDB>[];
+
+/** Every store: one profile's data and the activity log. */
+export const STORE_NAMES = [...PROFILE_STORES, 'log'] as const satisfies readonly StoreNames<KsefPilotDB>[];
+export type StoreName = (typeof STORE_NAMES)[number];

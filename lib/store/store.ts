@@ -11,6 +11,7 @@ import { invoiceXmlFunctions } from './invoice-xml';
 import { logFunctions } from './log';
 import { outboxFunctions } from './outbox';
 import { profileFunctions } from './profiles';
+import { sendSessionFunctions } from './send-sessions';
 import { syncStateFunctions } from './sync-state';
 import { tokenFunctions } from './tokens';
 
@@ -37,6 +38,7 @@ export function createStore({ indexedDB = globalThis.indexedDB, now = () => new 
     ...invoiceQueryFunctions(context),
     ...syncStateFunctions(context),
     ...outboxFunctions(context),
+    ...sendSessionFunctions(context),
     ...logFunctions(context),
     /** Closes the connection; the next call opens it again. */
     close: handle.close,

@@ -1,5 +1,6 @@
 // The access and refresh tokens of a profile's KSeF session (NOTES §3.7). Secrets: never logged, only kept here.
-import { checkId, parseForWrite, parseRead, requireProfile, transact, type StoreContext } from './context';
+import { checkId, parseForWrite, type StoreContext } from './context';
+import { readChecked, writeForProfile } from './record-access';
 import { tokensSchema, type Tokens, type TokensInput } from './records';
 
 export function tokenFunctions({ db, now }: StoreContext) {
@@ -8,17 +9,13 @@ export function tokenFunctions({ db, now }: StoreContext) {
     checkId('profileId', profileId);
     if (typeof input !== 'object' || input === null) throw new TypeError('"tokens" must be an object');
     const record = parseForWrite(tokensSchema, { ...input, profileId, updatedAt: now().toISOString() }, 'saveTokens');
-    await transact(await db(), ['profiles', 'tokens'], 'readwrite', async (tx) => {
-      await requireProfile(tx.objectStore('profiles'), profileId, 'saveTokens');
-      await tx.objectStore('tokens').put(record);
-    });
+    await writeForProfile(await db(), 'tokens', record, 'saveTokens');
     return record;
   }
 
   async function getTokens(profileId: string): Promise<Tokens | undefined> {
     checkId('profileId', profileId);
-    const record = await (await db()).get('tokens', profileId);
-    return record === undefined ? undefined : parseRead(tokensSchema, record, `getTokens "${profileId}"`);
+    return readChecked(await db(), 'tokens', profileId, tokensSchema, `getTokens "${profileId}"`);
   }
 
   async function clearTokens(profileId: string): Promise<void> {

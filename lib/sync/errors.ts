@@ -1,7 +1,7 @@
 // Failures of the sync that a page shows to the user (through the worker's message answers): a stable code
 // and the message in Polish and English from the catalog (STYLE rules 8–10).
-import { t, type MessageKey, type Params } from '../i18n/shared';
-import { errorGuard, KsefPilotError } from '../core/errors';
+import { t, type Lang, type MessageKey, type Params } from '../i18n/shared';
+import { catalogError, errorGuard } from '../core/errors';
 
 export const SYNC_ERROR_CODES = [
   'PROFILE_NOT_FOUND',
@@ -13,13 +13,8 @@ export const SYNC_ERROR_CODES = [
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
-export class SyncError extends KsefPilotError<SyncErrorCode> {
-  override readonly name = 'SyncError';
-  declare readonly messageEn: string;
+const syncErrorMessage = (lang: Lang, code: SyncErrorCode, data: Params) => t(lang, `sync_error_${code}` as MessageKey, data);
 
-  constructor(code: SyncErrorCode, data: Params = {}, options?: { cause?: unknown }) {
-    super(code, (lang) => t(lang, `sync_error_${code}` as MessageKey, data), data, options);
-  }
-}
+export class SyncError extends catalogError('SyncError', SYNC_ERROR_CODES, syncErrorMessage) {}
 
 export const isSyncError = errorGuard<SyncError>('SyncError', SYNC_ERROR_CODES);

@@ -8,7 +8,8 @@ export interface AlarmInfo {
 }
 
 export interface AlarmsApi {
-  create(name: string, info: { delayInMinutes: number; periodInMinutes: number }): Promise<void> | void;
+  /** A periodic sync alarm (delay + period), or a one-shot send alarm (`when` or a delay; issue 12). */
+  create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number; when?: number }): Promise<void> | void;
   clear(name: string): Promise<boolean>;
   getAll(): Promise<AlarmInfo[]>;
 }

@@ -15,6 +15,9 @@ import type { AlarmsApi, BadgeApi, NotificationsApi, OpenTab } from './platform'
 import { createProfileRunner } from './profile-runner';
 import { createClientFor, createRuntimeCache, createSessionFor, type FetchFn } from './profile-runtime';
 import { ensureAlarm, profileIdOfAlarm } from './schedule';
+import { createSendHandlers } from './send-handlers';
+import { createSendNotifier, profileOfSendNotification, sendClickTarget } from './send-notifier';
+import { createSendRunner, profileIdOfSendAlarm } from './send-runner';
 
 /** lib/diagnostics' verifyProfile, injected so the worker does not depend on the options page's module. */
 export type VerifyProfileFn = (
@@ -65,6 +68,7 @@ export function createWorker(deps: WorkerDeps) {
   }
 
   const runner = createProfileRunner({ store, clock, random, runtimes, notifier, afterRun: updateBadge });
+  const sending = createSendRunner({ store, clock, alarms, runtimes, notifier: createSendNotifier(notifications) });
   const runProfile = runner.runProfile;
 
   async function schedule(profile: Profile, reset: boolean, existing?: Awaited<ReturnType<AlarmsApi['getAll']>>) {
@@ -146,6 +150,8 @@ export function createWorker(deps: WorkerDeps) {
       const xml = await fetchInvoiceXml({ store, client: runtime.client, session: runtime.session }, key.profileId, key.ksefNumber);
       return { xml };
     },
+
+    ...createSendHandlers(store, sending, () => new Date(clock.now())),
   };
 
   return {
@@ -163,6 +169,7 @@ export function createWorker(deps: WorkerDeps) {
         await Promise.all(stale.map((alarm) => alarms.clear(alarm.name)));
         for (const profile of profiles) await schedule(profile, false, existing);
         await updateBadge();
+        await sending.resumeAll();
       } catch (error) {
         // Called without a waiter (listeners, the worker's first turn): record it instead of rejecting.
         const message = String((error as Error)?.message ?? error);
@@ -171,6 +178,11 @@ export function createWorker(deps: WorkerDeps) {
     },
 
     async onAlarm(alarm: { name: string }): Promise<ProfileSyncResult | undefined> {
+      const sendProfile = profileIdOfSendAlarm(alarm?.name);
+      if (sendProfile !== undefined) {
+        await sending.runSend(sendProfile).catch(() => undefined);
+        return undefined;
+      }
       const profileId = profileIdOfAlarm(alarm?.name);
       if (profileId === undefined) return undefined;
       try {
@@ -182,6 +194,12 @@ export function createWorker(deps: WorkerDeps) {
     },
 
     async onNotificationClicked(id: string): Promise<void> {
+      const sendProfile = profileOfSendNotification(id);
+      if (sendProfile !== undefined) {
+        await deps.openTab(sendClickTarget(sendProfile));
+        await notifications.clear(id);
+        return;
+      }
       const parsed = parseNotificationId(id);
       if (!parsed) return;
       const inbox = deps.pageExists ? await deps.pageExists('inbox.html') : false;

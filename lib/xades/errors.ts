@@ -72,6 +72,7 @@ export function xadesErrorMessage(lang: Lang, code: XadesErrorCode, reason: Xade
  * `data` holds values the user message names (algorithms, the identifier typed); never key material.
  */
 export class XadesError extends KsefPilotError<XadesErrorCode> {
+  static override readonly codes = XADES_ERROR_CODES;
   override readonly name = 'XadesError';
   readonly reason: XadesReason;
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AuthError, authStatusError, isAuthError, type AuthErrorCode } from '../../lib/auth';
-import { isKsefError } from '../../lib/ksef';
+import { AuthError, isAuthError, type AuthErrorCode } from '../../lib/auth/errors';
+import { authStatusError } from '../../lib/auth/diagnostics';
+import { isKsefError } from '../../lib/ksef/errors';
 import { t } from '../../lib/i18n';
 import { T0 } from '../ksef/fake-ksef';
 import { NIP, challengeBody, exceptionResponse, initBody, problem400, statusBody, tokensBody } from '../ksef/samples';

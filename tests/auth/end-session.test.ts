@@ -1,7 +1,7 @@
 // Ending a login at the host that issued it (issue 10): one DELETE /auth/sessions/current with the refresh
 // token, best effort, the outcome returned as a stable code and never thrown.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { endKsefSession } from '../../lib/auth';
+import { endKsefSession } from '../../lib/auth/end-session';
 import { createFakeClock, createFakeKsef, T0, type FakeKsef } from '../ksef/fake-ksef';
 import { iso, makeJwt } from '../ksef/samples';
 

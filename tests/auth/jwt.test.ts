@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimList, decodeJwtClaims, jwtExpiresAt } from '../../lib/auth';
+import { claimList, decodeJwtClaims, jwtExpiresAt } from '../../lib/auth/jwt';
 import { makeJwt } from '../ksef/samples';
 import { openapi } from '../helpers/openapi';
 

@@ -1,8 +1,13 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthSession, createMemoryTokenStore, encryptKsefToken, type AuthError } from '../../lib/auth';
-import { base64ToBytes, bytesToBase64, createKsefClient, sha256Base64, spkiOfCertificate } from '../../lib/ksef';
+import { createAuthSession } from '../../lib/auth/session';
+import { createMemoryTokenStore } from '../../lib/auth/token-store';
+import { encryptKsefToken } from '../../lib/auth/ksef-token';
+import type { AuthError } from '../../lib/auth/errors';
+import { base64ToBytes, bytesToBase64, sha256Base64 } from '../../lib/ksef/encoding';
+import { createKsefClient } from '../../lib/ksef/client';
+import { spkiOfCertificate } from '../../lib/ksef/public-keys';
 import { t } from '../../lib/i18n';
 import { createFakeClock, createFakeKsef, T0, type FakeKsef } from '../ksef/fake-ksef';
 import { AUTH_REF, CHALLENGE, challengeBody, initBody, iso, statusBody, tokensBody } from '../ksef/samples';

@@ -8,8 +8,9 @@ import {
   whyTokensAreStale,
   type LoginContextKey,
   type LoginOwner,
-} from '../../lib/auth';
-import { initialSyncState, type Profile, type SyncState } from '../../lib/store';
+} from '../../lib/auth/login-context';
+import { initialSyncState } from '../../lib/store/sync-state';
+import type { Profile, SyncState } from '../../lib/store/records';
 
 const NIP = '5265877635';
 const OTHER_NIP = '7680002466';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPermissions } from '../../lib/auth';
-import { createKsefClient, type KsefClient } from '../../lib/ksef';
+import { checkPermissions } from '../../lib/auth/permissions';
+import { createKsefClient, type KsefClient } from '../../lib/ksef/client';
 import { createFakeClock, createFakeKsef, type FakeKsef } from '../ksef/fake-ksef';
 import { NIP, makeJwt } from '../ksef/samples';
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthSession, createMemoryTokenStore, decodeJwtClaims, type StoredTokens } from '../../lib/auth';
-import { isKsefError } from '../../lib/ksef';
+import { createAuthSession } from '../../lib/auth/session';
+import { createMemoryTokenStore, type StoredTokens } from '../../lib/auth/token-store';
+import { decodeJwtClaims } from '../../lib/auth/jwt';
+import { isKsefError } from '../../lib/ksef/errors';
 import { t } from '../../lib/i18n';
 import { T0 } from '../ksef/fake-ksef';
 import { AUTH_REF, CHALLENGE, initBody, iso, problem400, refreshBody, tokensBody } from '../ksef/samples';

@@ -1,7 +1,9 @@
 // Shared wiring for the auth tests: a client on the fake KSeF, a fake clock, a memory token store and a
 // fake signer standing in for lib/xades.
-import { createKsefClient } from '../../lib/ksef';
-import { createAuthSession, createMemoryTokenStore, type AuthSessionOptions, type LoginContextIdentifier, type SignAuthTokenRequestInput } from '../../lib/auth';
+import { createKsefClient } from '../../lib/ksef/client';
+import { createAuthSession, type AuthSessionOptions } from '../../lib/auth/session';
+import { createMemoryTokenStore } from '../../lib/auth/token-store';
+import type { LoginContextIdentifier, SignAuthTokenRequestInput } from '../../lib/auth/login';
 import type { CertificateInfo } from '../../lib/pki/types';
 import { createFakeClock, createFakeKsef, T0 } from '../ksef/fake-ksef';
 import { NIP, challengeBody, initBody, statusBody, tokensBody } from '../ksef/samples';

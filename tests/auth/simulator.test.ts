@@ -2,8 +2,13 @@
 // credentials read by lib/pki from the OpenSSL fixtures, and every answer checked against openapi.json.
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkPermissions, createAuthSession, createMemoryTokenStore, type AuthError } from '../../lib/auth';
-import { createKsefClient, type Clock, type KsefError } from '../../lib/ksef';
+import { checkPermissions } from '../../lib/auth/permissions';
+import { createAuthSession } from '../../lib/auth/session';
+import { createMemoryTokenStore } from '../../lib/auth/token-store';
+import type { AuthError } from '../../lib/auth/errors';
+import { createKsefClient } from '../../lib/ksef/client';
+import type { Clock } from '../../lib/ksef/clock';
+import type { KsefError } from '../../lib/ksef/errors';
 import { loadCredentials, type Credentials } from '../../lib/pki';
 import { t } from '../../lib/i18n';
 import { pkiExpected, startChecked, type Checked } from '../ksef-sim/kit';

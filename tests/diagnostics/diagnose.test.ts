@@ -1,11 +1,12 @@
 // diagnose(): every kind of failure becomes a verdict with a stable code and sentences in both languages.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AuthError } from '../../lib/auth';
-import { diagnose, findingVerdict } from '../../lib/diagnostics';
-import { KsefError } from '../../lib/ksef';
+import { AuthError } from '../../lib/auth/errors';
+import { diagnose } from '../../lib/diagnostics/diagnose';
+import { findingVerdict } from '../../lib/diagnostics/findings';
+import { KsefError } from '../../lib/ksef/errors';
 import { checkCertificate, loadCredentials, PkiError, readCertificate } from '../../lib/pki';
-import { XadesError } from '../../lib/xades';
+import { XadesError } from '../../lib/xades/errors';
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/pki/expected.json', import.meta.url), 'utf8')) as { password: string };
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/pki/${name}`, import.meta.url), 'utf8');

@@ -6,10 +6,10 @@ import {
   latestSystemWarnings,
   SYSTEM_WARNING_LOG_CODE,
   SYSTEM_WARNING_REPEAT_MS,
-  systemWarningVerdict,
-} from '../../lib/diagnostics';
-import type { SystemWarning } from '../../lib/ksef';
-import { createStore, type Store } from '../../lib/store';
+} from '../../lib/diagnostics/system-warnings';
+import { systemWarningVerdict } from '../../lib/diagnostics/warning-verdict';
+import type { SystemWarning } from '../../lib/ksef/system-warning';
+import { createStore, type Store } from '../../lib/store/store';
 
 const T0 = Date.parse('2026-09-01T08:00:00Z');
 const SIG: SystemWarning = { code: 'sig-001', message: 'Format podpisu niezgodny z akceptowanymi profilami XAdES', operation: 'POST /auth/xades-signature' };

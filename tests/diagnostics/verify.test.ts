@@ -3,11 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAuthSession, createMemoryTokenStore, type MemoryTokenStore } from '../../lib/auth';
-import { verifyProfile, type VerifyDeps, type VerifyReport } from '../../lib/diagnostics';
-import { createKsefClient, type Clock } from '../../lib/ksef';
+import { createAuthSession } from '../../lib/auth/session';
+import { createMemoryTokenStore, type MemoryTokenStore } from '../../lib/auth/token-store';
+import { verifyProfile, type VerifyDeps, type VerifyReport } from '../../lib/diagnostics/verify';
+import { createKsefClient } from '../../lib/ksef/client';
+import type { Clock } from '../../lib/ksef/clock';
 import { loadCredentials, type Credentials } from '../../lib/pki';
-import { createStore, defaultPreferences, type Profile, type Store } from '../../lib/store';
+import { createStore, type Store } from '../../lib/store/store';
+import { defaultPreferences } from '../../lib/store/profiles';
+import type { Profile } from '../../lib/store/records';
 import { pkiExpected, startChecked, type Checked } from '../ksef-sim/kit';
 
 const OWNER = pkiExpected.nips.person;

@@ -9,7 +9,8 @@ import pagesPl from '../../lib/i18n/catalog/pages.pl.json';
 import pagesEn from '../../lib/i18n/catalog/pages.en.json';
 import manifestPl from '../../public/_locales/pl/messages.json';
 import manifestEn from '../../public/_locales/en/messages.json';
-import { CATALOGS, pluralPl, t, tp } from '../../lib/i18n';
+import { CATALOGS, t, tp } from '../../lib/i18n';
+import { pluralPl } from '../../lib/i18n/lang';
 import { t as popupT } from '../../lib/i18n/popup';
 import { t as workerT } from '../../lib/i18n/worker';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, csvAmount, csvCell, csvDate, csvFileName, invoicesToCsv } from '../../lib/inbox';
+import { CSV_BOM, csvAmount, csvCell, csvDate, csvFileName, invoicesToCsv } from '../../lib/inbox/csv';
 import { record } from './helpers';
 
 describe('csvCell', () => {

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'playwright-core';
-import type { InvoiceMetadata, ProfileInput } from '../../lib/store';
+import type { InvoiceMetadata } from '../../lib/store/invoice-record';
+import type { ProfileInput } from '../../lib/store/records';
 
 export const BUYER_NIP = '5265877635';
 

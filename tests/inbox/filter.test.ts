@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFilter, type InboxFilter } from '../../lib/inbox';
+import { checkFilter, type InboxFilter } from '../../lib/inbox/filter';
 
 const base: InboxFilter = { dateField: 'issueDate', direction: 'desc' };
 

@@ -1,6 +1,8 @@
 // Builders for the inbox tests: a fresh fake-indexeddb store with Polish-looking invoice metadata.
 import { IDBFactory } from 'fake-indexeddb';
-import { createStore, defaultPreferences, type InvoiceMetadata, type InvoiceRecord, type Store } from '../../lib/store';
+import { createStore, type Store } from '../../lib/store/store';
+import { defaultPreferences } from '../../lib/store/profiles';
+import type { InvoiceMetadata, InvoiceRecord } from '../../lib/store/invoice-record';
 import { searchTermsOf } from '../../lib/store/search-terms';
 
 export const NOW = new Date('2026-02-10T12:00:00.000Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inboxTargetSearch, MAX_TARGET_NUMBERS, parseInboxTarget } from '../../lib/inbox';
+import { inboxTargetSearch, MAX_TARGET_NUMBERS, parseInboxTarget } from '../../lib/inbox/open-url';
 
 const N1 = '5261040828-20260115-0000000000A1-01';
 const N2 = '7740001454-20260115-0000000000B2-02';

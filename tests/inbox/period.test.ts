@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodRange } from '../../lib/inbox';
+import { periodRange } from '../../lib/inbox/period';
 
 describe('periodRange', () => {
   const now = new Date('2026-03-15T10:00:00Z');

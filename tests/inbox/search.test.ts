@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { collectInvoices, loadInboxPage, toSearchQuery, type InboxFilter } from '../../lib/inbox';
-import type { InvoiceCursor, InvoiceRecord, Store } from '../../lib/store';
+import { collectInvoices, loadInboxPage, toSearchQuery } from '../../lib/inbox/search';
+import type { InboxFilter } from '../../lib/inbox/filter';
+import type { InvoiceCursor } from '../../lib/store/invoice-page';
+import type { InvoiceRecord } from '../../lib/store/invoice-record';
+import type { Store } from '../../lib/store/store';
 import { seededStore, SELLERS } from './helpers';
 
 const COUNT = 600;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDecimals, formatAmount, formatDate, formatQuantity, isDecimal } from '../../lib/invoice';
+import { addDecimals, isDecimal } from '../../lib/invoice/decimal';
+import { formatAmount, formatDate, formatQuantity } from '../../lib/invoice/format';
 
 const NBSP = '\u00A0';
 const SEED = 4242;

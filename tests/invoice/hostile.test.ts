@@ -1,7 +1,10 @@
 // Issue 7: hundreds of hostile strings in every field; the view must come back with the same structure, and
 // every field must hold exactly the sanitised text (bidi and control characters gone, length capped).
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatQuantity, MAX_INVOICE_BYTES, parseInvoice, type InvoiceView } from '../../lib/invoice';
+import { formatAmount, formatDate, formatQuantity } from '../../lib/invoice/format';
+import { MAX_INVOICE_BYTES } from '../../lib/invoice/xml';
+import { parseInvoice } from '../../lib/invoice/parse';
+import type { InvoiceView } from '../../lib/invoice/types';
 import { fixtureText } from './fixtures';
 import { expectedDisplay, hostileStrings, LONG_THRESHOLD, xmlEscape } from './hostile-strings';
 

@@ -7,8 +7,8 @@ import {
   thirdPartyRoleLabel,
   vatGroupLabel,
   vatRateLabel,
-} from '../../lib/invoice';
-import { parseInvoice } from '../../lib/invoice';
+} from '../../lib/invoice/labels';
+import { parseInvoice } from '../../lib/invoice/parse';
 import { fixtureText } from './fixtures';
 
 describe('labels of FA(3) codes', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseInvoice, type InvoiceView } from '../../lib/invoice';
+import { parseInvoice } from '../../lib/invoice/parse';
+import type { InvoiceView } from '../../lib/invoice/types';
 import { filledTemplate, fixtureBytes, fixtureText, TEMPLATE_NIPS } from './fixtures';
 
 /** Sum of decimal strings with two fraction digits, in cents, computed here without lib/invoice. */

@@ -2,7 +2,8 @@
 // to an RGBA image, with the quiet zone ISO/IEC 18004 requires, and must decode to the exact bytes given.
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { encodeQr, QR_MAX_VERSION, qrToSvgPath, verificationLink } from '../../lib/invoice';
+import { encodeQr, QR_MAX_VERSION, qrToSvgPath } from '../../lib/invoice/qr';
+import { verificationLink } from '../../lib/invoice/verification-link';
 
 const SCALE = 4;
 const QUIET = 4;

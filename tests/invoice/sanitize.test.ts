@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_DISPLAY_LENGTH, sanitizeForDisplay } from '../../lib/invoice';
-import { collapseWhitespace, normalizeMultiline, sanitizeDeep } from '../../lib/invoice/sanitize';
+import { collapseWhitespace, MAX_DISPLAY_LENGTH, normalizeMultiline, sanitizeDeep, sanitizeForDisplay } from '../../lib/invoice/sanitize';
 
 const SEED = 20260707;
 const TRICKY = ['\u202E', '\u2066', '\u200F', '\uD800', '\uDC00', '\u0000', '\r', '\u0085', '\n', 'a', 'ż', '😀'];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verificationLink } from '../../lib/invoice';
+import { verificationLink } from '../../lib/invoice/verification-link';
 import { fixtureBytes } from './fixtures';
 
 // NOTES §12 example (from the KSeF documentation kody-qr.md).

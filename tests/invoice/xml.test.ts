@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FA3_NAMESPACE,
-  INVOICE_ERROR_CODES,
-  InvoiceError,
-  MAX_INVOICE_BYTES,
-  MAX_XML_DEPTH,
-  isInvoiceError,
-  parseInvoice,
-} from '../../lib/invoice';
+import { FA3_NAMESPACE, MAX_INVOICE_BYTES, MAX_XML_DEPTH } from '../../lib/invoice/xml';
+import { INVOICE_ERROR_CODES, InvoiceError, isInvoiceError } from '../../lib/invoice/errors';
+import { parseInvoice } from '../../lib/invoice/parse';
 import { fixtureText } from './fixtures';
 
 const sample = fixtureText('ksef/sample-fa3-invoice-pdfgen.xml');

@@ -37,10 +37,13 @@ export function requireToken(req: SimRequest, state: SimState, types: readonly T
   return check.claims;
 }
 
+/** What a token's permissions allow: Owner brings everything it implies (NOTES §3.3). */
+export const effectivePermissions = (per: readonly string[]): string[] => (per.includes('Owner') ? [...per, ...OWNER_IMPLIES] : [...per]);
+
 /** The context of an access token and its permissions, after checking that one of `anyOf` is held (403 otherwise). */
 export function requireAccess(req: SimRequest, state: SimState, anyOf: readonly string[]): { claims: TokenClaims; context: ContextIdentifier } {
   const claims = requireToken(req, state, ['ContextToken']);
-  const effective = claims.per.includes('Owner') ? [...claims.per, ...OWNER_IMPLIES] : claims.per;
+  const effective = effectivePermissions(claims.per);
   if (anyOf.length > 0 && !anyOf.some((p) => effective.includes(p))) {
     throw forbidden('missing-permissions', `Brak wymaganych uprawnień do wykonania operacji: ${anyOf.join(', ')}.`, {
       requiredAnyOfPermissions: [...anyOf],

@@ -39,6 +39,15 @@ export function createAdminRoutes(admin: AdminApi): Record<string, AdminRoute> {
       return { requests: [] };
     },
     'GET /admin/public-keys': () => ({ keys: admin.publicKeys() }),
+    'POST /admin/invoice-status': (b) => ({ rule: admin.forceInvoiceStatus(b as Parameters<AdminApi['forceInvoiceStatus']>[0]) }),
+    'GET /admin/invoice-status': () => ({ rules: admin.invoiceStatusRules() }),
+    'DELETE /admin/invoice-status': () => {
+      admin.clearInvoiceStatusRules();
+      return { rules: [] };
+    },
+    'POST /admin/session-options': (b) => ({ options: admin.setSessionOptions(b) }),
+    'POST /admin/sessions/cancel': (b) => admin.cancelSession(b.referenceNumber as string),
+    'GET /admin/request-counts': (_b, q) => ({ counts: admin.requestCounts(Number(q.get('since') ?? 0)) }),
   };
 }
 

@@ -1,7 +1,8 @@
 // The admin API outside /v2 (for tests and the demo): invoices from FA(3) templates, grants, KSeF tokens, the
-// clock, the high-water-mark lag, faults, rate limits and the request log. The same operations are available
-// in-process (startSimulator().admin) and over HTTP (admin-http.ts).
+// clock, the high-water-mark lag, faults, rate limits and the request log; sending hooks in admin-sessions.ts.
+// The same operations are available in-process (startSimulator().admin) and over HTTP (admin-http.ts).
 import { GRANTABLE_PERMISSIONS, permissionsFor } from './access';
+import { createSessionAdmin } from './admin-sessions';
 import { issueTokensDirectly } from './auth-tokens';
 import { readFa3, type Fa3Facts } from './fa3';
 import type { FaultRule, FaultSpec } from './faults';
@@ -106,6 +107,8 @@ export function createAdminApi(state: SimState) {
   }
 
   return {
+    ...createSessionAdmin(state),
+
     /** Stores one invoice as if KSeF had accepted it; returns its metadata as the query API shows it. */
     addInvoice(input: AddInvoiceInput): Record<string, unknown> {
       if (!input || typeof input !== 'object') throw new TypeError('"input" must be an object');

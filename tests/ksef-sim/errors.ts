@@ -26,6 +26,7 @@ export const EXCEPTION_DESCRIPTIONS: Readonly<Record<number, string>> = {
   21403: 'Nieprawidłowy skrót pliku.',
   21405: 'Błąd walidacji danych wejściowych.',
   21406: 'Konflikt podpisu i typu uwierzytelnienia.',
+  21418: 'Przekazany token kontynuacji ma nieprawidłowy format.',
   21470: 'Przesłany identyfikator klucza jest nieznany lub wskazuje na wycofany klucz.',
 };
 

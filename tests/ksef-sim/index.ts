@@ -5,6 +5,9 @@ export type { AdminApi, AddInvoiceInput, AddInvoicesInput, GrantInput, DateInput
 export type { Exchange } from './server';
 export type { FaultKind, FaultSpec, FaultRule } from './faults';
 export { FAULT_KINDS } from './faults';
+export type { InvoiceStatusSpec, InvoiceStatusRule } from './session-hooks';
+export { FORCEABLE_INVOICE_CODES } from './session-hooks';
+export type { SessionOptionsInput } from './admin-sessions';
 export { DEFAULT_RATE_LIMITS, DEFAULT_BLOCK_POLICY, RATE_LIMIT_GROUPS } from './rate-limits';
 export type { BlockPolicy, RateLimitGroup, RateLimitTable, RateLimitValues } from './rate-limits';
 export type { SimEnvironment, SimState, TokenLifetimes, XadesVerifier, RequestLogEntry } from './state';

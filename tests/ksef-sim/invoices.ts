@@ -43,6 +43,14 @@ export function createInvoiceStore() {
       byNumber.set(invoice.ksefNumber, invoice);
       byDuplicateKey.set(duplicateKey(invoice.facts), invoice);
     },
+    /** Takes back an invoice whose processing was cancelled before its outcome showed (session-model cancel). */
+    remove(ksefNumber: string): void {
+      const invoice = byNumber.get(ksefNumber);
+      if (!invoice) return;
+      byNumber.delete(ksefNumber);
+      if (byDuplicateKey.get(duplicateKey(invoice.facts)) === invoice) byDuplicateKey.delete(duplicateKey(invoice.facts));
+      list.splice(list.indexOf(invoice), 1);
+    },
     get: (ksefNumber: string): StoredInvoice | undefined => byNumber.get(ksefNumber),
     findDuplicate: (facts: Fa3Facts): StoredInvoice | undefined => byDuplicateKey.get(duplicateKey(facts)),
     all: (): readonly StoredInvoice[] => list,

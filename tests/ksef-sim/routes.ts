@@ -7,6 +7,7 @@ import { queryPersonalGrants } from './permissions';
 import { getPublicKeyCertificates, getRateLimits } from './service-api';
 import type { RateLimitGroup } from './rate-limits';
 import { closeSession, openOnlineSession, sendInvoice } from './sessions';
+import { listFailedSessionInvoices, listSessionInvoices } from './session-list';
 import { getInvoiceUpo, getInvoiceUpoByKsefNumber, getSession, getSessionInvoice, getSessionUpo } from './session-status';
 import type { SimState } from './state';
 import type { TokenType } from './tokens';
@@ -38,6 +39,8 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   'POST /sessions/online/{referenceNumber}/invoices': { handler: sendInvoice, group: 'invoiceSend', tokens: ACCESS },
   'POST /sessions/online/{referenceNumber}/close': { handler: closeSession, group: 'onlineSessionClose', tokens: ACCESS },
   'GET /sessions/{referenceNumber}': { handler: getSession, group: 'sessionMisc', tokens: ACCESS },
+  'GET /sessions/{referenceNumber}/invoices': { handler: listSessionInvoices, group: 'sessionInvoiceList', tokens: ACCESS },
+  'GET /sessions/{referenceNumber}/invoices/failed': { handler: listFailedSessionInvoices, group: 'sessionInvoiceList', tokens: ACCESS },
   'GET /sessions/{referenceNumber}/invoices/{invoiceReferenceNumber}': { handler: getSessionInvoice, group: 'invoiceStatus', tokens: ACCESS },
   'GET /sessions/{referenceNumber}/invoices/{invoiceReferenceNumber}/upo': { handler: getInvoiceUpo, group: 'sessionMisc', tokens: ACCESS },
   'GET /sessions/{referenceNumber}/invoices/ksef/{ksefNumber}/upo': { handler: getInvoiceUpoByKsefNumber, group: 'sessionMisc', tokens: ACCESS },

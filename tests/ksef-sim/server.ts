@@ -199,7 +199,9 @@ export function createSimServer(state: SimState, admin: AdminApi, hooks: ServerH
       out = errorResponse(plainError(404, 'Not Found', `Nieznana ścieżka ${url.pathname}; API symulatora jest pod /v2.`), req, url.pathname);
     }
 
-    const entry = { seq: ++seq, method, path: `${url.pathname}${url.search}`, status: out === 'drop' ? 0 : out.status, time: iso(state.clock.now()), fault };
+    const match = url.pathname.startsWith('/v2/') ? validator.findOperation(method, url.pathname.slice('/v2'.length)) : null;
+    const operation = match ? `${method} ${match.template}` : null;
+    const entry = { seq: ++seq, method, path: `${url.pathname}${url.search}`, status: out === 'drop' ? 0 : out.status, time: iso(state.clock.now()), fault, operation };
     if (!url.pathname.startsWith('/admin/')) {
       state.requestLog.push(entry);
       if (state.requestLog.length > MAX_LOG) state.requestLog.splice(0, state.requestLog.length - MAX_LOG);

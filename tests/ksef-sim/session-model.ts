@@ -16,12 +16,17 @@ export const SESSION_STATUS = {
   keyError: { code: 415, description: 'Błąd odszyfrowania dostarczonego klucza' },
   noInvoices: { code: 440, description: 'Sesja anulowana', details: ['Nie przesłano faktur'] },
   noValidInvoices: { code: 445, description: 'Błąd weryfikacji, brak poprawnych faktur' },
+  /** Cancelled by the system with invoices sent (admin cancelSession); the table has only "Nie przesłano faktur" for 440. */
+  cancelled: { code: 440, description: 'Sesja anulowana', details: ['Przetwarzanie zostało przerwane z przyczyn wewnętrznych systemu.'] },
 } as const;
 
+/** Invoice statuses (openapi SessionInvoiceStatusResponse.status table); forced ones are in session-hooks.ts. */
 export const INVOICE_STATUS = {
   processing: { code: 150, description: 'Trwa przetwarzanie' },
   success: { code: 200, description: 'Sukces' },
+  cancelled: { code: 405, description: 'Przetwarzanie anulowane z powodu błędu sesji' },
   scope: (details: string[]): StatusInfo => ({ code: 410, description: 'Nieprawidłowy zakres uprawnień', details }),
+  attachment: { code: 415, description: 'Brak możliwości wysyłania faktury z załącznikiem' },
   file: (details: string[]): StatusInfo => ({ code: 430, description: 'Błąd weryfikacji pliku faktury', details }),
   decryption: { code: 435, description: 'Błąd odszyfrowania pliku' },
   semantic: (details: string[]): StatusInfo => ({ code: 450, description: 'Błąd weryfikacji semantyki dokumentu faktury', details }),
@@ -79,6 +84,26 @@ export function finish(state: SimState, session: OnlineSession): void {
       xml: upoXml(upoHeader(state, session), docs, { number: page + 1, count, from: page * size + 1, total: stored.length }),
     });
   }
+}
+
+/**
+ * The system cancels a session (admin hook): invoices whose outcome has not shown yet end 405 and leave the
+ * repository; the session is closed without a collective UPO (openapi SessionInvoiceStatusResponse.status 405).
+ */
+export function cancel(state: SimState, session: OnlineSession): void {
+  for (const entry of session.invoices) {
+    if (revealed(session, entry)) continue;
+    if (entry.ksefNumber) state.invoices.remove(entry.ksefNumber);
+    entry.ksefNumber = null;
+    entry.outcome = INVOICE_STATUS.cancelled;
+    entry.pendingPolls = 0;
+  }
+  session.closed = true;
+  session.status = SESSION_STATUS.cancelled;
+  session.pendingPolls = 0;
+  session.dateUpdated = state.clock.now();
+  session.aesKey?.fill(0);
+  session.aesKey = null;
 }
 
 /** The status a poll sees: 170 for the first polls after closing, then the outcome. */

@@ -25,8 +25,9 @@ export function getSession(req: SimRequest, state: SimState): SimResponse {
   const { context } = requireAccess(req, state, READ);
   const session = sessionOf(state, req.params.referenceNumber ?? '', context);
   const status = visibleStatus(session);
+  // Counted once an outcome shows, as a status poll would see it (openapi SessionStatusResponse.successfulInvoiceCount).
+  const final = session.invoices.filter((i) => revealed(session, i));
   if (session.pendingPolls > 0) session.pendingPolls -= 1;
-  const final = session.invoices.filter((i) => i.outcome.code !== 150);
   const pages =
     status.code === 200
       ? session.upoPages.map((p) => {
@@ -57,17 +58,18 @@ function invoiceUpo(state: SimState, session: OnlineSession, entry: SessionInvoi
   return stored ? upoXml(upoHeader(state, session), [upoDocument(stored)]) : null;
 }
 
-export function getSessionInvoice(req: SimRequest, state: SimState): SimResponse {
-  const { context } = requireAccess(req, state, READ);
-  const session = sessionOf(state, req.params.referenceNumber ?? '', context);
-  const entry = invoiceOf(session, req.params.invoiceReferenceNumber ?? '');
+/**
+ * One SessionInvoiceStatusResponse. Each read counts as a status poll of the invoice (single or listed), and
+ * each read makes a fresh UPO link ("Link generowany jest przy każdym odpytaniu o status", openapi upoDownloadUrl).
+ */
+export function invoiceStatusBody(state: SimState, session: OnlineSession, entry: SessionInvoice): Record<string, unknown> {
   const show = revealed(session, entry);
   if (entry.pendingPolls > 0) entry.pendingPolls -= 1;
   const stored = show && entry.ksefNumber ? state.invoices.get(entry.ksefNumber) : undefined;
   const now = state.clock.now();
   const upo = stored ? invoiceUpo(state, session, entry) : null;
   const link = upo ? downloadLink(state, upo) : null;
-  return json(200, {
+  return {
     ordinalNumber: entry.ordinalNumber,
     invoiceNumber: entry.invoiceNumber,
     ksefNumber: stored?.ksefNumber ?? null,
@@ -80,7 +82,14 @@ export function getSessionInvoice(req: SimRequest, state: SimState): SimResponse
     upoDownloadUrlExpirationDate: link ? iso(link.expires) : null,
     invoicingMode: entry.invoicingMode,
     status: show ? entry.outcome : INVOICE_STATUS.processing,
-  });
+  };
+}
+
+export function getSessionInvoice(req: SimRequest, state: SimState): SimResponse {
+  const { context } = requireAccess(req, state, READ);
+  const session = sessionOf(state, req.params.referenceNumber ?? '', context);
+  const entry = invoiceOf(session, req.params.invoiceReferenceNumber ?? '');
+  return json(200, invoiceStatusBody(state, session, entry));
 }
 
 const xmlWithHash = (xml: string): SimResponse => ({ status: 200, xml, headers: { 'x-ms-meta-hash': sha256Base64(Buffer.from(xml, 'utf8')) } });

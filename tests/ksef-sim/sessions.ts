@@ -1,20 +1,20 @@
 // Online (interactive) sessions (NOTES §8): the AES key arrives RSA-OAEP-wrapped with the simulator's key,
-// each invoice arrives AES-256-CBC encrypted; the simulator really decrypts, checks and numbers them.
-// Reading statuses and UPOs is in session-status.ts.
+// each invoice arrives AES-256-CBC encrypted; the simulator really decrypts, checks (invoice-checks.ts) and
+// numbers them. Reading statuses and UPOs is in session-status.ts and session-list.ts.
 import { createDecipheriv } from 'node:crypto';
 import { requireAccess } from './access';
 import { badRequest } from './errors';
-import { FA3_FORM_CODE, readFa3, sameFormCode, type Fa3Facts } from './fa3';
+import { FA3_FORM_CODE, sameFormCode } from './fa3';
 import { json, type SimRequest, type SimResponse } from './http';
-import { isValidNip, newKsefNumber, newReferenceNumber } from './ids';
+import { newKsefNumber, newReferenceNumber } from './ids';
+import { judgeInvoice, type Judgement } from './invoice-checks';
 import { sha256Base64 } from './invoices';
 import { rsaOaepDecrypt } from './keys';
+import { forcedOutcome } from './session-hooks';
 import { finish, INVOICE_STATUS, SESSION_STATUS, sessionOf, visibleStatus, WRITE } from './session-model';
 import { capMap, type OnlineSession, type SessionInvoice, type SimState } from './state';
-import { iso, warsawDate } from './time';
-import { validateFa3Xsd } from './xsd';
+import { iso } from './time';
 
-const MAX_INVOICES_PER_SESSION = 10_000;
 const MAX_SESSIONS = 10_000;
 /** After receipt: KSeF number, then permanent storage (always later, NOTES §7.2). */
 const ACQUISITION_DELAY_MS = 100;
@@ -22,16 +22,19 @@ const STORAGE_DELAY_MS = 300;
 
 export async function openOnlineSession(req: SimRequest, state: SimState): Promise<SimResponse> {
   const { claims, context } = requireAccess(req, state, WRITE);
+  // The schema was validated by openapi-check (21405); the simulator holds FA (3) only (openapi OpenOnlineSessionRequest.formCode).
   const body = req.json as { formCode: OnlineSession['formCode']; encryption: { encryptedSymmetricKey: string; initializationVector: string; publicKeyId?: string | null } };
   if (!sameFormCode(body.formCode, FA3_FORM_CODE)) {
     throw badRequest(21405, [`Nieobsługiwany schemat ${body.formCode.systemCode} ${body.formCode.schemaVersion} ${body.formCode.value}; symulator przyjmuje FA (3) 1-0E FA.`]);
   }
+  // An unknown or withdrawn key id, or one published for another usage, is 21470 (NOTES §8.1).
   const keyId = body.encryption.publicKeyId;
   const key = state.keys.find((k) => k.usage === 'SymmetricKeyEncryption' && (!keyId || k.publicKeyId === keyId));
   if (!key) throw badRequest(21470, [`Klucz o identyfikatorze ${keyId} nie jest wspierany.`]);
   const iv = Buffer.from(body.encryption.initializationVector, 'base64');
   if (iv.length !== 16) throw badRequest(21405, ['initializationVector musi mieć 16 bajtów.']);
   const unwrapped = await rsaOaepDecrypt(key, Buffer.from(body.encryption.encryptedSymmetricKey, 'base64'));
+  // A key that does not unwrap to 32 bytes still opens the session, which then shows status 415 (openapi SessionStatusResponse).
   const aesKey = unwrapped && unwrapped.length === 32 ? Buffer.from(unwrapped) : null;
   unwrapped?.fill(0);
   const now = state.clock.now();
@@ -41,6 +44,7 @@ export async function openOnlineSession(req: SimRequest, state: SimState): Promi
     context,
     authReferenceNumber: claims.ref,
     authProof: op?.authProof ?? { element: 'SkrotDokumentuUwierzytelniajacego', value: sha256Base64(new Uint8Array()) },
+    permissions: [...claims.per],
     formCode: body.formCode,
     aesKey,
     iv,
@@ -68,45 +72,6 @@ function decrypt(session: OnlineSession, data: Buffer): Buffer | null {
   }
 }
 
-/** Everything KSeF checks about one decrypted invoice (NOTES §8.4), in KSeF's order of severity. */
-async function judge(state: SimState, session: OnlineSession, plain: Buffer, declared: { invoiceHash: string; invoiceSize: number }): Promise<{ outcome: SessionInvoice['outcome']; facts?: Fa3Facts }> {
-  if (plain.length !== declared.invoiceSize) return { outcome: INVOICE_STATUS.file([`Rozmiar faktury (${plain.length} B) nie zgadza się z invoiceSize (${declared.invoiceSize} B).`]) };
-  if (sha256Base64(plain) !== declared.invoiceHash) return { outcome: INVOICE_STATUS.file(['Skrót treści nie zgadza się ze skrótem pliku (invoiceHash).']) };
-  const read = readFa3(plain);
-  if (!read.ok) return { outcome: INVOICE_STATUS.file(read.details) };
-  const facts = read.facts;
-  if (!sameFormCode(facts.formCode, session.formCode)) {
-    return { outcome: INVOICE_STATUS.file([`Kod formularza faktury (${facts.formCode.systemCode}) nie zgadza się ze schematem sesji (${session.formCode.systemCode}).`]) };
-  }
-  if (state.options.xsdValidation === 'auto') {
-    const xsd = await validateFa3Xsd(plain);
-    if (xsd.errors.length > 0) return { outcome: INVOICE_STATUS.file(xsd.errors) };
-  }
-  if (session.context.type !== 'Nip' || facts.sellerNip !== session.context.value) {
-    return { outcome: INVOICE_STATUS.scope([`NIP sprzedawcy (Podmiot1) ${facts.sellerNip} nie jest zgodny z kontekstem ${session.context.value}.`]) };
-  }
-  if (facts.issueDate > warsawDate(state.clock.now())) {
-    return { outcome: INVOICE_STATUS.semantic(['Data wystawienia faktury (P_1) nie może być późniejsza niż data jej przyjęcia.']) };
-  }
-  if (state.options.environment === 'production') {
-    const buyerNip = facts.buyer.identifier.type === 'Nip' ? facts.buyer.identifier.value : null;
-    const bad = [facts.sellerNip, buyerNip].filter((n): n is string => n !== null && !isValidNip(n));
-    if (bad.length > 0) return { outcome: INVOICE_STATUS.semantic([`Nieprawidłowa suma kontrolna NIP: ${bad.join(', ')}.`]) };
-  }
-  const original = state.invoices.findDuplicate(facts);
-  if (original) {
-    return {
-      outcome: {
-        code: 440,
-        description: 'Duplikat faktury',
-        details: [`Faktura o numerze ${facts.invoiceNumber} została już przyjęta w KSeF jako ${original.ksefNumber}.`],
-        extensions: { originalSessionReferenceNumber: original.sessionReferenceNumber, originalKsefNumber: original.ksefNumber },
-      },
-    };
-  }
-  return { outcome: INVOICE_STATUS.success, facts };
-}
-
 export async function sendInvoice(req: SimRequest, state: SimState): Promise<SimResponse> {
   const { context } = requireAccess(req, state, WRITE);
   const session = sessionOf(state, req.params.referenceNumber ?? '', context);
@@ -115,12 +80,14 @@ export async function sendInvoice(req: SimRequest, state: SimState): Promise<Sim
   const encrypted = Buffer.from(body.encryptedInvoiceContent, 'base64');
   if (encrypted.length !== body.encryptedInvoiceSize) throw badRequest(21402, ['Długość treści nie zgadza się z rozmiarem pliku.']);
   if (sha256Base64(encrypted) !== body.encryptedInvoiceHash) throw badRequest(21403, ['Skrót treści nie zgadza się ze skrótem pliku.']);
-  if (session.invoices.length >= MAX_INVOICES_PER_SESSION) {
-    throw badRequest(21155, [`Sesja o numerze referencyjnym ${session.referenceNumber} osiągnęła dozwolony limit liczby faktur ${MAX_INVOICES_PER_SESSION}.`]);
-  }
+  const limit = state.options.maxInvoicesPerSession;
+  if (session.invoices.length >= limit) throw badRequest(21155, [`Sesja o numerze referencyjnym ${session.referenceNumber} osiągnęła dozwolony limit liczby faktur ${limit}.`]);
   const now = state.clock.now();
   const plain = decrypt(session, encrypted);
-  const { outcome, facts } = plain ? await judge(state, session, plain, body) : { outcome: INVOICE_STATUS.decryption, facts: undefined };
+  const judged: Judgement = plain ? await judgeInvoice(state, session, plain, body) : { outcome: INVOICE_STATUS.decryption };
+  const facts = judged.facts;
+  const rule = state.invoiceHooks.take(facts?.invoiceNumber ?? null);
+  const outcome = rule?.code !== undefined ? forcedOutcome({ ...rule, code: rule.code }) : judged.outcome;
   const invoicingMode = body.offlineMode ? 'Offline' : 'Online';
   const entry: SessionInvoice = {
     referenceNumber: newReferenceNumber('EE', now, state.rng),
@@ -129,11 +96,12 @@ export async function sendInvoice(req: SimRequest, state: SimState): Promise<Sim
     invoicingDate: now,
     invoicingMode,
     outcome,
-    pendingPolls: state.options.invoicePendingPolls,
+    pendingPolls: rule?.pendingPolls ?? state.options.invoicePendingPolls,
     invoiceNumber: facts?.invoiceNumber ?? null,
     ksefNumber: null,
   };
   if (facts && plain && outcome.code === 200) {
+    // Numbered at once, so a duplicate sent before this one's status is read is still a duplicate (NOTES §8.4).
     const acquisitionDate = now + ACQUISITION_DELAY_MS;
     entry.ksefNumber = newKsefNumber(facts.sellerNip, acquisitionDate, state.rng);
     state.invoices.add({

@@ -9,6 +9,7 @@ import { createSimKeys } from './keys';
 import { createRng } from './random';
 import { createRateLimiter, type BlockPolicy, type RateLimitTable } from './rate-limits';
 import { createSimServer, type Exchange } from './server';
+import { createInvoiceHooks } from './session-hooks';
 import type { SimEnvironment, SimState, TokenLifetimes, XadesVerifier } from './state';
 import { parseKsefDateTime } from './time';
 import { tokenSecret } from './tokens';
@@ -34,6 +35,8 @@ export interface SimulatorOptions {
   authPendingPolls?: number;
   invoicePendingPolls?: number;
   sessionPendingPolls?: number;
+  /** Invoices one online session accepts before 21155 (1…10 000, default 10 000 as KSeF, NOTES §8.4). */
+  maxInvoicesPerSession?: number;
   upoPageSize?: number;
   /** Records one metadata filter set returns before `isTruncated` (1…10 000, default 10 000 as KSeF, NOTES §7.1). */
   maxQueryRecords?: number;
@@ -94,6 +97,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (xsdValidation !== 'auto' && xsdValidation !== 'off') throw new TypeError('"xsdValidation" must be auto or off');
   const upoPageSize = nonNegativeInt('upoPageSize', options.upoPageSize, 10_000);
   if (upoPageSize < 1 || upoPageSize > 10_000) throw new TypeError('"upoPageSize" must be from 1 to 10000');
+  const maxInvoicesPerSession = nonNegativeInt('maxInvoicesPerSession', options.maxInvoicesPerSession, 10_000);
+  if (maxInvoicesPerSession < 1 || maxInvoicesPerSession > 10_000) throw new TypeError('"maxInvoicesPerSession" must be from 1 to 10000');
   const maxQueryRecords = nonNegativeInt('maxQueryRecords', options.maxQueryRecords, MAX_QUERY_RECORDS);
   if (maxQueryRecords < 1 || maxQueryRecords > MAX_QUERY_RECORDS) throw new TypeError('"maxQueryRecords" must be from 1 to 10000');
 
@@ -109,6 +114,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       authPendingPolls: nonNegativeInt('authPendingPolls', options.authPendingPolls, 1),
       invoicePendingPolls: nonNegativeInt('invoicePendingPolls', options.invoicePendingPolls, 1),
       sessionPendingPolls: nonNegativeInt('sessionPendingPolls', options.sessionPendingPolls, 1),
+      maxInvoicesPerSession,
       upoPageSize,
       maxQueryRecords,
       maxBodyBytes: positiveMs('maxBodyBytes', options.maxBodyBytes, 5 * 1024 * 1024),
@@ -125,6 +131,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       enabled: options.rateLimits !== false,
     }),
     faults: createFaults(),
+    invoiceHooks: createInvoiceHooks(),
     invoices: createInvoiceStore(),
     challenges: new Map(),
     authOperations: new Map(),

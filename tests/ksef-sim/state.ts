@@ -1,6 +1,7 @@
 // Everything a running simulator knows, in one object that handlers and the admin API share.
 import type { SimClock } from './clock';
 import type { Faults } from './faults';
+import type { InvoiceHooks } from './session-hooks';
 import type { InvoiceStore } from './invoices';
 import type { SimPublicKey } from './keys';
 import type { Rng } from './random';
@@ -35,6 +36,8 @@ export interface ResolvedOptions {
   invoicePendingPolls: number;
   /** How many status polls answer 170 after closing before the session is processed. */
   sessionPendingPolls: number;
+  /** Invoices one online session accepts before 21155 (KSeF: 10 000, NOTES §8.4). */
+  maxInvoicesPerSession: number;
   /** Invoices per collective UPO page (KSeF: 10 000). */
   upoPageSize: number;
   /** Records one metadata filter set returns at most before `isTruncated` (KSeF: 10 000, NOTES §7.1). */
@@ -115,6 +118,8 @@ export interface OnlineSession {
   context: ContextIdentifier;
   authReferenceNumber: string;
   authProof: AuthProof;
+  /** The access token's permissions when the session was opened (what rule 410 looks at). */
+  permissions: string[];
   formCode: { systemCode: string; schemaVersion: string; value: string };
   /** Zeroed once the session is closed; null when the key did not decrypt (status 415). */
   aesKey: Buffer | null;
@@ -136,6 +141,8 @@ export interface RequestLogEntry {
   status: number;
   time: string;
   fault: string | null;
+  /** `METHOD template` as openapi.json spells it (`GET /sessions/{referenceNumber}`); null off the contract. */
+  operation: string | null;
 }
 
 export interface DownloadLink {
@@ -152,6 +159,7 @@ export interface SimState {
   verifyXades: XadesVerifier;
   rateLimiter: RateLimiter;
   faults: Faults;
+  invoiceHooks: InvoiceHooks;
   invoices: InvoiceStore;
   challenges: Map<string, Challenge>;
   authOperations: Map<string, AuthOperation>;

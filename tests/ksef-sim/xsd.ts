@@ -43,6 +43,12 @@ export interface XsdResult {
   errors: string[];
 }
 
+/** `-:37: element P_1: Schemas validity error : Element '{ns}P_1': …` → `Linia 37: Element '{ns}P_1': …` (a 430 detail). */
+function errorText(line: string): string {
+  const m = /^-:(\d+): (?:element [^:]*: )?(?:Schemas \w+ error : )?(.*)$/.exec(line);
+  return (m ? `Linia ${m[1]}: ${m[2]}` : line).slice(0, 300);
+}
+
 /** Validates an FA(3) document against schemat_FA(3)_v1-0E.xsd with xmllint (no network, no entities). */
 export function validateFa3Xsd(xml: Uint8Array): Promise<XsdResult> {
   if (!xmllintAvailable()) return Promise.resolve({ checked: false, errors: [] });
@@ -57,7 +63,7 @@ export function validateFa3Xsd(xml: Uint8Array): Promise<XsdResult> {
         const lines = String(stderr)
           .split('\n')
           .filter((l) => l.trim() && !l.includes('fails to validate') && !l.includes('validates'))
-          .map((l) => l.replace(/^-:\d+: /, '').slice(0, 300))
+          .map(errorText)
           .slice(0, 5);
         resolve({ checked: true, errors: lines.length > 0 ? lines : ['Dokument nie jest zgodny ze schemą FA(3).'] });
       },

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKsefClient, isKsefError, type KsefClient } from '../../lib/ksef';
+import { createKsefClient, type KsefClient } from '../../lib/ksef/client';
+import { isKsefError } from '../../lib/ksef/errors';
 import { t } from '../../lib/i18n';
 import { createFakeClock, createFakeKsef, T0, type FakeClock, type FakeKsef, caught } from './fake-ksef';
 import { AUTH_REF, SESSION_REF, challengeBody, exceptionResponse, makeJwt, problem400, tokensBody } from './samples';

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createKsefClient, createRateLimiter, DEFAULT_BUDGETS, KsefError, type KsefClient } from '../../lib/ksef';
+import { createKsefClient, type KsefClient } from '../../lib/ksef/client';
+import { createRateLimiter } from '../../lib/ksef/rate-limits';
+import { DEFAULT_BUDGETS } from '../../lib/ksef/rate-limit-budgets';
+import { KsefError } from '../../lib/ksef/errors';
 import { t } from '../../lib/i18n';
 import { createFakeClock, createFakeKsef, T0, type FakeClock, type FakeKsef, caught } from './fake-ksef';
 import { KSEF_NUMBER, SESSION_REF, makeJwt, metadataBody } from './samples';

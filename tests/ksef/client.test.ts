@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKsefClient, type KsefClient, type SystemWarning } from '../../lib/ksef';
+import { createKsefClient, type KsefClient } from '../../lib/ksef/client';
+import type { SystemWarning } from '../../lib/ksef/system-warning';
 import { t } from '../../lib/i18n';
 import { createFakeClock, createFakeKsef, T0, type FakeClock, type FakeKsef, caught } from './fake-ksef';
 import {

@@ -2,7 +2,7 @@
 // Every request is checked against openapi.json's request schemas and every scripted JSON reply against
 // its response schemas, so a fake cannot drift from the contract unnoticed.
 import { expect } from 'vitest';
-import { isKsefError, type KsefError } from '../../lib/ksef';
+import { isKsefError, type KsefError } from '../../lib/ksef/errors';
 import { findOperation, validateRequest, validateResponse } from '../helpers/openapi';
 
 export interface RecordedRequest {

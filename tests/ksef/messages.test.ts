@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import pl from '../../lib/i18n/catalog/worker.pl.json';
 import en from '../../lib/i18n/catalog/worker.en.json';
-import { EXCEPTION_CODES_WITH_MESSAGES, FORBIDDEN_REASONS, KSEF_ERROR_CODES, ksefMessageKey } from '../../lib/ksef';
-import { AUTH_ERROR_CODES } from '../../lib/auth';
+import { EXCEPTION_CODES_WITH_MESSAGES, FORBIDDEN_REASONS, ksefMessageKey } from '../../lib/ksef/error-messages';
+import { KSEF_ERROR_CODES } from '../../lib/ksef/errors';
+import { AUTH_ERROR_CODES } from '../../lib/auth/errors';
 
 const catalogs = { pl: pl as Record<string, { message: string }>, en: en as Record<string, { message: string }> };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

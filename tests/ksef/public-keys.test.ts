@@ -1,7 +1,9 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, pickPublicKey, sha256Base64, spkiOfCertificate, type PublicKeyCertificate } from '../../lib/ksef';
+import { base64ToBytes, bytesToBase64, sha256Base64 } from '../../lib/ksef/encoding';
+import { pickPublicKey, spkiOfCertificate } from '../../lib/ksef/public-keys';
+import type { PublicKeyCertificate } from '../../lib/ksef/schemas';
 
 const pem = readFileSync(new URL('../fixtures/pki/person-rsa2048.crt', import.meta.url), 'utf8');
 const der = new X509Certificate(pem).raw;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createRateLimiter, DEFAULT_SKEW_MS, rateLimitKey, type RateLimitState } from '../../lib/ksef';
+import { createRateLimiter, DEFAULT_SKEW_MS, type RateLimitState } from '../../lib/ksef/rate-limits';
+import { rateLimitKey } from '../../lib/ksef/rate-limit-budgets';
 
 const T = Date.parse('2026-03-02T10:00:00Z');
 const HOUR = 3_600_000;

@@ -1,6 +1,7 @@
 // Issue 10 item 4: a response body past the documented maximum is not buffered whole (a 64 MB body used to be).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createKsefClient, ERROR_BODY_CAP, RESPONSE_CAPS, responseCap, type KsefClient } from '../../lib/ksef';
+import { createKsefClient, type KsefClient } from '../../lib/ksef/client';
+import { ERROR_BODY_CAP, RESPONSE_CAPS, responseCap } from '../../lib/ksef/response-limits';
 import { t } from '../../lib/i18n';
 import { findOperation } from '../helpers/openapi';
 import { createFakeClock, createFakeKsef, caught, type FakeKsef } from './fake-ksef';

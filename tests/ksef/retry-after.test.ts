@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../lib/ksef';
+import { parseRetryAfter } from '../../lib/ksef/retry-after';
 
 const NOW = Date.parse('2026-03-02T10:00:00Z');
 

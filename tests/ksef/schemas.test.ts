@@ -14,7 +14,7 @@ import {
   SendInvoiceResponse,
   SessionInvoiceStatusResponse,
   SessionStatusResponse,
-} from '../../lib/ksef';
+} from '../../lib/ksef/schemas';
 import { parseErrorBody } from '../../lib/ksef/error-body';
 import { openapi } from '../helpers/openapi';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSystemWarnings } from '../../lib/ksef';
+import { parseSystemWarnings } from '../../lib/ksef/system-warning';
 
 const OP = 'POST /auth/xades-signature';
 

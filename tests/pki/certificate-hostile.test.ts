@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCertificate } from '../../lib/pki/certificate';
-import { DerReader } from '../../lib/pki/der';
+import { kids, parseDer, raw } from '../../lib/pki/asn1';
 import { isPkiError, MAX_INPUT_BYTES, type PkiErrorCode } from '../../lib/pki/errors';
 
 const dir = new URL('../fixtures/pki/', import.meta.url);
@@ -43,8 +43,7 @@ const tlv = (tag: number, ...content: Uint8Array[]) => {
 };
 /** The child TLVs of the constructed TLV `der`. */
 function children(der: Uint8Array): Uint8Array[] {
-  const r = new DerReader(der);
-  return r.children(r.root()).map((t) => der.subarray(t.start, t.end));
+  return kids(parseDer(der, { ber: true })).map(raw);
 }
 
 /** `depth` SEQUENCEs, each holding the next, with definite lengths (built without quadratic copying). */

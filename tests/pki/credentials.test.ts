@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyMatchesCertificate, loadCredentials, readPrivateKey } from '../../lib/pki';
+import { keyMatchesCertificate } from '../../lib/pki/key-match';
+import { loadCredentials } from '../../lib/pki/credentials';
+import { readPrivateKey } from '../../lib/pki/private-key';
 import { FIX, PASSWORD, expectPkiError, fixture, fixtureText, pemDer, provesCertificate } from './key-fixtures';
 
 const expected = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8')).certificates as Record<string, { fingerprintSha256: string }>;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { isPkiError, pkiErrorMessage, type PkiError, type PkiErrorCode } from '../../lib/pki';
+import { isPkiError, pkiErrorMessage, type PkiError, type PkiErrorCode } from '../../lib/pki/errors';
 
 export const FIX = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/pki');
 export const PASSWORD: string = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8')).password;
@@ -71,7 +71,7 @@ export async function expectPkiError(
   return error;
 }
 
-// --- a minimal DER writer for hand-built inputs (independent of lib/pki/der-reader.ts) ---------------
+// --- a minimal DER writer for hand-built inputs (independent of lib/pki/asn1.ts) ---------------
 function len(n: number): number[] {
   if (n < 0x80) return [n];
   const b: number[] = [];

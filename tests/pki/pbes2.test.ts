@@ -4,7 +4,6 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { aesCbcDecrypt } from '../../lib/pki/aes-cbc';
-import { DerReader } from '../../lib/pki/der';
 import { pbes2Decrypt, readEncryptedPrivateKeyInfo, type EncryptedKeyInfo } from '../../lib/pki/pbes2';
 import { legacyKeyError } from '../../lib/pki/legacy-encryption';
 import { PASSWORD, fixture, pemDer } from './key-fixtures';
@@ -80,8 +79,7 @@ function refusing(refuse: (alg: Algorithm, data: Uint8Array) => boolean): { subt
 }
 
 function encryptedInfo(file: string): EncryptedKeyInfo {
-  const r = new DerReader(pemDer(file));
-  return readEncryptedPrivateKeyInfo(r, r.root(), legacyKeyError);
+  return readEncryptedPrivateKeyInfo(pemDer(file), legacyKeyError);
 }
 
 const utf8 = (s: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(s) as Uint8Array<ArrayBuffer>;

@@ -2,7 +2,9 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONVERT_PKCS12_COMMAND, readPkcs12, readPrivateKey } from '../../lib/pki';
+import { CONVERT_PKCS12_COMMAND } from '../../lib/pki/legacy-encryption';
+import { readPkcs12 } from '../../lib/pki/pkcs12';
+import { readPrivateKey } from '../../lib/pki/private-key';
 import { bmpBytes } from '../../lib/pki/password';
 import { pkcs12Kdf } from '../../lib/pki/pkcs12-mac';
 import { SYNC_HASHES } from '../../lib/pki/hashes';

@@ -1,6 +1,7 @@
 // Broken and hostile key files (RELIABILITY §4.2): each one must end in a specific PkiError, quickly.
 import { describe, expect, it } from 'vitest';
-import { MAX_INPUT_BYTES, readPrivateKey, type PkiErrorCode } from '../../lib/pki';
+import { MAX_INPUT_BYTES, type PkiErrorCode } from '../../lib/pki/errors';
+import { readPrivateKey } from '../../lib/pki/private-key';
 import {
   PASSWORD, epki, expectPkiError, fixture, fixtureText, int, nul, oct, oid, pemDer, seq, tlv, toPem,
 } from './key-fixtures';

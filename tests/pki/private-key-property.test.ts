@@ -4,7 +4,8 @@
 import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPkiError, readPrivateKey } from '../../lib/pki';
+import { isPkiError } from '../../lib/pki/errors';
+import { readPrivateKey } from '../../lib/pki/private-key';
 import { PASSWORD, fixture, flatTlvs, pemDer } from './key-fixtures';
 
 const SEED = 20260524;

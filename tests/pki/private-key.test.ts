@@ -3,7 +3,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { CONVERT_KEY_COMMAND, readPrivateKey, signingAlgorithm } from '../../lib/pki';
+import { CONVERT_KEY_COMMAND } from '../../lib/pki/legacy-encryption';
+import { readPrivateKey } from '../../lib/pki/private-key';
+import { signingAlgorithm } from '../../lib/pki/key-match';
 import {
   FIX, OIDS, PASSWORD, epki, expectPkiError, fixture, fixtureText, flatTlvs, int, oct, oid, pemDer, provesCertificate,
   runShell, seq, toPem,

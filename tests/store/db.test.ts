@@ -1,6 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { createStore, DB_NAME, DB_VERSION, MIGRATIONS, openKsefPilotDb, STORE_NAMES } from '../../lib/store';
+import { createStore } from '../../lib/store/store';
+import { DB_NAME, STORE_NAMES } from '../../lib/store/schema';
+import { DB_VERSION, MIGRATIONS } from '../../lib/store/migrations';
+import { openKsefPilotDb } from '../../lib/store/db';
 import { caught, freshStore, profileInput } from './helpers';
 
 describe('openKsefPilotDb', () => {

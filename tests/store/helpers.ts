@@ -1,15 +1,12 @@
 // Shared builders for the store tests: a fresh fake-indexeddb per test, a fixed clock, and KSeF-shaped data.
 import { IDBFactory } from 'fake-indexeddb';
 import type { CertificateInfo } from '../../lib/pki';
-import {
-  createStore,
-  defaultPreferences,
-  openKsefPilotDb,
-  STORE_NAMES,
-  type InvoiceMetadata,
-  type ProfileInput,
-  type Store,
-} from '../../lib/store';
+import { createStore, type Store } from '../../lib/store/store';
+import { defaultPreferences } from '../../lib/store/profiles';
+import { openKsefPilotDb } from '../../lib/store/db';
+import { STORE_NAMES } from '../../lib/store/schema';
+import type { InvoiceMetadata } from '../../lib/store/invoice-record';
+import type { ProfileInput } from '../../lib/store/records';
 
 export const NOW = new Date('2026-02-10T12:00:00.000Z');
 

@@ -1,12 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  cursorOf,
-  type InvoiceDateField,
-  type InvoicePageQuery,
-  type InvoiceRecord,
-  type InvoiceState,
-  type Store,
-} from '../../lib/store';
+import { cursorOf, type InvoiceDateField, type InvoicePageQuery } from '../../lib/store/invoice-page';
+import type { InvoiceRecord } from '../../lib/store/invoice-record';
+import type { InvoiceState } from '../../lib/store/records';
+import type { Store } from '../../lib/store/store';
 import { caught, freshStore, ksefNumber, makeMetadata, profileInput } from './helpers';
 
 const BIG = 10_000;

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initialSyncState, type InvoiceRecord, type InvoiceState, type Store } from '../../lib/store';
+import { initialSyncState } from '../../lib/store/sync-state';
+import type { InvoiceRecord } from '../../lib/store/invoice-record';
+import type { InvoiceState } from '../../lib/store/records';
+import type { Store } from '../../lib/store/store';
 import { caught, freshStore, ksefNumber, makeMetadata, profileInput } from './helpers';
 
 const STATES: InvoiceState[] = ['new', 'seen', 'booked'];

@@ -2,9 +2,12 @@
 // the list's order, and stops when aborted. The full-size figures (10 000 and 50 000) are in the bench and e2e.
 import { IDBCursor, IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createStore, defaultPreferences, type InvoiceCursor, type InvoiceRecord, type InvoiceSearchQuery, type Store } from '../../lib/store';
+import { createStore, type Store } from '../../lib/store/store';
+import { defaultPreferences } from '../../lib/store/profiles';
+import type { InvoiceCursor } from '../../lib/store/invoice-page';
+import type { InvoiceRecord } from '../../lib/store/invoice-record';
 import { createDbHandle } from '../../lib/store/db';
-import { invoiceSearchFunctions } from '../../lib/store/invoice-search';
+import { invoiceSearchFunctions, type InvoiceSearchQuery } from '../../lib/store/invoice-search';
 import { metadata, NOW, seededStore, SELLERS } from '../inbox/helpers';
 
 const COUNT = 600;

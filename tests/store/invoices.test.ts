@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { initialSyncState, normaliseKsefNumber, type InvoiceMetadata } from '../../lib/store';
+import { initialSyncState } from '../../lib/store/sync-state';
+import { normaliseKsefNumber, type InvoiceMetadata } from '../../lib/store/invoice-record';
 import { searchTermsOf } from '../../lib/store/search-terms';
 import { caught, dumpAll, freshStore, ksefNumber, makeMetadata, NOW, profileInput } from './helpers';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOG_LIMIT, redactLogMessage } from '../../lib/store';
+import { LOG_LIMIT } from '../../lib/store/log';
+import { redactLogMessage } from '../../lib/store/secrets';
 import { caught, dumpAll, freshStore, NOW } from './helpers';
 
 describe('appendLog and listLog', () => {

@@ -5,15 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
-import {
-  createStore,
-  DB_NAME,
-  DB_VERSION,
-  MIGRATIONS,
-  openKsefPilotDb,
-  STORE_NAMES,
-  type Migration,
-} from '../../lib/store';
+import { createStore } from '../../lib/store/store';
+import { DB_NAME, STORE_NAMES } from '../../lib/store/schema';
+import { DB_VERSION, MIGRATIONS, type Migration } from '../../lib/store/migrations';
+import { openKsefPilotDb } from '../../lib/store/db';
 import { caught, signsAndVerifies } from './helpers';
 
 const FIXTURES = new URL('../fixtures/store/', import.meta.url);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPreferences, initialSyncState, openKsefPilotDb, type ProfileInput } from '../../lib/store';
+import { defaultPreferences } from '../../lib/store/profiles';
+import { initialSyncState } from '../../lib/store/sync-state';
+import { openKsefPilotDb } from '../../lib/store/db';
+import type { ProfileInput } from '../../lib/store/records';
 import { caught, dumpAll, freshStore, makeCertificateInfo, makeKeyPair, makeMetadata, NOW, profileInput } from './helpers';
+import { addOpenSession, outboxFile } from './outbox-fixtures';
 
 describe('defaultPreferences', () => {
   it.each([
@@ -143,7 +147,8 @@ describe('deleteProfileAndData', () => {
     await store.putNewInvoices(id, 'Subject2', [makeMetadata(1), makeMetadata(2)]);
     await store.saveInvoiceXml(id, makeMetadata(1).ksefNumber, { xml: '<Faktura/>' });
     await store.putSyncState(initialSyncState(id, 'Subject2', '2026-02-01T00:00:00+01:00'));
-    await store.createOutboxDraft(id, { xml: '<Faktura/>', invoiceNumber: 'FV/1' });
+    await store.queueOutboxBatch(id, `batch-${id}`, [outboxFile(1)]);
+    await addOpenSession(store, id, `20260210-SO-0123456789-ABCDEF0123-0${id === 'a' ? 1 : 2}`, `batch-${id}`);
     await store.appendLog({ profileId: id, level: 'info', code: 'SYNC_OK', message: 'ok' });
   }
 
@@ -154,7 +159,7 @@ describe('deleteProfileAndData', () => {
     expect(await store.deleteProfileAndData('a')).toBe(true);
 
     const dump = await dumpAll(factory);
-    for (const name of ['profiles', 'credentials', 'tokens', 'invoices', 'invoiceXml', 'syncState', 'outbox'] as const) {
+    for (const name of ['profiles', 'credentials', 'tokens', 'invoices', 'invoiceXml', 'syncState', 'outbox', 'sendSessions'] as const) {
       const owners = dump[name]!.map((r) => (r as { profileId?: string; id?: string }).profileId ?? (r as { id: string }).id);
       expect({ name, owners: [...new Set(owners)] }).toEqual({ name, owners: ['b'] });
     }

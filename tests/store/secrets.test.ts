@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findSecretFields, initialSyncState, isSecretFieldName } from '../../lib/store';
+import { findSecretFields, isSecretFieldName } from '../../lib/store/secrets';
+import { initialSyncState } from '../../lib/store/sync-state';
 import { dumpAll, freshStore, makeCertificateInfo, makeKeyPair, makeMetadata, profileInput } from './helpers';
+import { addOpenSession, outboxFile } from './outbox-fixtures';
 
 describe('isSecretFieldName', () => {
   it.each(['password', 'keyPassword', 'key_pass', 'PIN', 'pinCode', 'clientSecret', 'passphrase', 'pwd', 'hasło', 'HASLO_KLUCZA'])(
@@ -43,8 +45,9 @@ describe('no password anywhere in the database', () => {
     await store.saveInvoiceXml('p1', invoice!.ksefNumber, { xml: '<Faktura/>', xmlHash: 'aA==' });
     await store.markNotified([invoice!]);
     await store.setInvoiceState([invoice!], 'booked');
-    const draft = await store.createOutboxDraft('p1', { xml: '<Faktura/>', invoiceNumber: 'FV/1' });
-    await store.updateOutboxItem(draft.id, { status: 'failed', error: { code: '440', message: 'Duplikat' } });
+    const [item] = await store.queueOutboxBatch('p1', 'b1', [outboxFile(1)]);
+    await store.updateOutboxItem(item!.id, { step: 'failed', error: { code: 'KSEF_440', message: 'Duplikat' } });
+    await addOpenSession(store, 'p1', '20260210-SO-0123456789-ABCDEF0123-01');
     await store.appendLog({ profileId: 'p1', level: 'info', code: 'SYNC_OK', message: 'ok' });
 
     const dump = await dumpAll(factory);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { initialSyncState, openKsefPilotDb, type SyncState } from '../../lib/store';
+import { initialSyncState } from '../../lib/store/sync-state';
+import { openKsefPilotDb } from '../../lib/store/db';
+import type { SyncState } from '../../lib/store/records';
 import { caught, freshStore, profileInput } from './helpers';
 
 describe('initialSyncState', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TokensInput } from '../../lib/store';
+import type { TokensInput } from '../../lib/store/records';
 import { caught, freshStore, NOW, profileInput } from './helpers';
 
 const TOKENS: TokensInput = {

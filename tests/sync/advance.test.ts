@@ -2,8 +2,9 @@
 // QueryInvoicesMetadataResponse.permanentStorageHwmDate: a closed older window is answered with its own `to`).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { initialSyncState, type SyncState } from '../../lib/store';
-import { advance } from '../../lib/sync';
+import { initialSyncState } from '../../lib/store/sync-state';
+import type { SyncState } from '../../lib/store/records';
+import { advance } from '../../lib/sync/subject-sync';
 
 const FROM = '2025-06-01T00:00:00.000Z';
 const TO = '2025-08-29T00:00:00.000Z';

@@ -1,7 +1,8 @@
 // A first sync as the backfill tests run it: a fresh profile and store on a simulator, each run a fresh engine
 // (as after a worker restart) whose metadata queries are logged with how each ended.
-import type { InvoiceQueryFilters, MetadataPaging } from '../../lib/ksef';
-import { syncProfile, type ProfileSyncResult, type SyncDeps } from '../../lib/sync';
+import type { InvoiceQueryFilters, MetadataPaging } from '../../lib/ksef/schemas';
+import { syncProfile, type ProfileSyncResult } from '../../lib/sync/sync-profile';
+import type { SyncDeps } from '../../lib/sync/types';
 import { expect } from 'vitest';
 import type { Checked } from '../ksef-sim/kit';
 import { BUYER, SELLER, START, buildDeps, createFakeNotifier, freshProfileStore, resetInvoices, serverNumbers, storedNumbers } from './harness';

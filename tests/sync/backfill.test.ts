@@ -3,7 +3,8 @@
 // whole backfill, nothing older than it announced as new later, and runs stopped by KSeF's budget (NOTES §9:
 // 16 metadata queries a minute, 20 an hour) resuming exactly where they stopped.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { syncProfile, type SyncDeps } from '../../lib/sync';
+import { syncProfile } from '../../lib/sync/sync-profile';
+import type { SyncDeps } from '../../lib/sync/types';
 import type { Checked } from '../ksef-sim/kit';
 import { backfillSetup, NO_BUDGETS } from './backfill-setup';
 import { BUYER, START, buildDeps, startSim } from './harness';

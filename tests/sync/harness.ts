@@ -3,9 +3,13 @@
 // the worker does, a session backed by tokens the simulator issues, and a notifier that keeps what a
 // browser would show (same id replaces).
 import { IDBFactory } from 'fake-indexeddb';
-import { createKsefClient, createRateLimiter, type Clock, type RateLimiterOptions } from '../../lib/ksef';
-import { createStore, defaultPreferences, type Profile, type Store } from '../../lib/store';
-import type { NewInvoicesNotice, SyncDeps } from '../../lib/sync';
+import { createKsefClient } from '../../lib/ksef/client';
+import { createRateLimiter, type RateLimiterOptions } from '../../lib/ksef/rate-limits';
+import type { Clock } from '../../lib/ksef/clock';
+import { createStore, type Store } from '../../lib/store/store';
+import { defaultPreferences } from '../../lib/store/profiles';
+import type { Profile } from '../../lib/store/records';
+import type { NewInvoicesNotice, SyncDeps } from '../../lib/sync/types';
 import { createInvoiceStore } from '../ksef-sim/invoices';
 import { pkiExpected, startChecked, type Checked } from '../ksef-sim/kit';
 import type { SimulatorOptions } from '../ksef-sim';

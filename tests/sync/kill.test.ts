@@ -4,8 +4,9 @@
 // from what the store holds, and must end with 0 lost, 0 duplicates, the mark never moved back, and every
 // invoice announced exactly once in what the browser shows (a repeated notice replaces, by id).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncProfile, type SyncDeps } from '../../lib/sync';
-import type { Store } from '../../lib/store';
+import { syncProfile } from '../../lib/sync/sync-profile';
+import type { SyncDeps } from '../../lib/sync/types';
+import type { Store } from '../../lib/store/store';
 import type { Checked } from '../ksef-sim/kit';
 import {
   addPurchases,

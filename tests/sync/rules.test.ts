@@ -1,24 +1,22 @@
 // The pure rules of the engine: windows, the next position after a page, failure classes, back-off, notices.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AuthError } from '../../lib/auth';
-import { KsefError } from '../../lib/ksef';
+import { AuthError } from '../../lib/auth/errors';
+import { KsefError } from '../../lib/ksef/errors';
 import { t } from '../../lib/i18n';
-import { initialSyncState, StoreError } from '../../lib/store';
+import { initialSyncState } from '../../lib/store/sync-state';
+import { StoreError } from '../../lib/store/errors';
+import { advance } from '../../lib/sync/subject-sync';
 import {
-  advance,
   afterFailure,
   backoffDelayMs,
   classifyFailure,
-  dueNotices,
-  clearResolvedNotices,
-  warsawMidnight,
-  windowEnd,
   BACKOFF_CAP_MS,
   effectiveBlockedUntil,
-  stallOf,
-  STALL_NOTICE_AFTER_MS,
-} from '../../lib/sync';
+} from '../../lib/sync/backoff';
+import { dueNotices, clearResolvedNotices } from '../../lib/sync/notices';
+import { warsawMidnight, windowEnd } from '../../lib/sync/window';
+import { stallOf, STALL_NOTICE_AFTER_MS } from '../../lib/sync/stall';
 
 describe('warsawMidnight and windowEnd', () => {
   it.each([

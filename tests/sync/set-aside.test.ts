@@ -1,8 +1,9 @@
 // Issue 10: one metadata record the store refuses must not block every later invoice. It is set aside (kept in
 // the log by its KSeF number), the rest of the page is stored, the mark moves on, and later runs go on.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../lib/store';
-import { syncProfile, type SyncDeps } from '../../lib/sync';
+import type { Store } from '../../lib/store/store';
+import { syncProfile } from '../../lib/sync/sync-profile';
+import type { SyncDeps } from '../../lib/sync/types';
 import type { Checked } from '../ksef-sim/kit';
 import {
   addPurchases,

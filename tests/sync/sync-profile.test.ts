@@ -2,8 +2,9 @@
 // notice each, paging, truncation at the record cap (10 000 in KSeF; the simulator's is lowered to 300 here, the
 // full-size one runs in the bench), the 3-month window limit, 401 → one refresh, back-off.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { syncProfile, type SyncDeps } from '../../lib/sync';
-import type { Store } from '../../lib/store';
+import { syncProfile } from '../../lib/sync/sync-profile';
+import type { SyncDeps } from '../../lib/sync/types';
+import type { Store } from '../../lib/store/store';
 import type { Checked } from '../ksef-sim/kit';
 import {
   BUYER,

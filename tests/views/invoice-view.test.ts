@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ENVIRONMENT_URLS } from '../../lib/domain/environments';
 import type { Request } from '../../lib/messages';
-import type { InvoiceRecord, Profile } from '../../lib/store';
+import type { InvoiceRecord } from '../../lib/store/invoice-record';
+import type { Profile } from '../../lib/store/records';
 import { errorText, kodIEnvironment, kodILink, markOpenedSeen, showInvoice } from '../../lib/views/invoice-view';
 
 // SHA-256 of the empty string: any 32 bytes do for the link's shape.

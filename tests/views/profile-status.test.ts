@@ -1,7 +1,8 @@
 // getProfileStatus from the store alone: each state the popup shows, with the problem and the fix.
 import { describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n';
-import { initialSyncState, type SyncState } from '../../lib/store';
+import { initialSyncState } from '../../lib/store/sync-state';
+import type { SyncState } from '../../lib/store/records';
 import { getProfileStatus, listProfileStatuses } from '../../lib/views/profile-status';
 import { freshStore, makeCertificateInfo, makeKeyPair, profileInput } from '../store/helpers';
 

@@ -1,7 +1,7 @@
 // lib/views/ui-language.ts: one stored page language, migrated on first read from where it used to live, and
 // announced to every page when it changes. The area is a stand-in with chrome.storage's shape and events.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LANG } from '../../lib/i18n';
+import { DEFAULT_LANG } from '../../lib/i18n/lang';
 import { readUiLanguage, saveUiLanguage, UI_LANGUAGE_KEY, watchUiLanguage, type SettingsArea, type StorageChanges } from '../../lib/views/ui-language';
 
 function area(initial: Record<string, unknown> = {}, failing = false) {

@@ -3,8 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { loadCredentials, type Credentials as PkiCredentials } from '../../lib/pki';
-import { createStore, defaultPreferences, type Preferences, type Store } from '../../lib/store';
-import { createWorker, type AlarmInfo, type NotificationContent, type WorkerDeps } from '../../lib/worker';
+import { createStore, type Store } from '../../lib/store/store';
+import { defaultPreferences } from '../../lib/store/profiles';
+import type { Preferences } from '../../lib/store/records';
+import { createWorker, type WorkerDeps } from '../../lib/worker/worker';
+import type { AlarmInfo, NotificationContent } from '../../lib/worker/platform';
 import { pkiExpected, type Checked } from '../ksef-sim/kit';
 import { simClock } from '../sync/harness';
 
@@ -26,8 +29,9 @@ export function createFakeBrowser() {
     },
     seams: {
       alarms: {
-        create: async (name: string, info: { delayInMinutes: number; periodInMinutes: number }) => {
-          alarms.set(name, { name, scheduledTime: now() + info.delayInMinutes * 60_000, periodInMinutes: info.periodInMinutes, delayInMinutes: info.delayInMinutes });
+        create: async (name: string, info: { delayInMinutes?: number; periodInMinutes?: number; when?: number }) => {
+          const scheduledTime = info.when ?? now() + (info.delayInMinutes ?? 0) * 60_000;
+          alarms.set(name, { name, scheduledTime, ...(info.periodInMinutes !== undefined ? { periodInMinutes: info.periodInMinutes } : {}), delayInMinutes: info.delayInMinutes ?? 0 });
         },
         clear: async (name: string) => alarms.delete(name),
         getAll: async () => [...alarms.values()].map(({ delayInMinutes: _d, ...alarm }) => alarm),

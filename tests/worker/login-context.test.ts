@@ -2,8 +2,9 @@
 // login was signed with. Two simulators stand for two hosts; a recording fetch keeps which bearer token went
 // where, and each simulator's request log shows what reached it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Store, Tokens } from '../../lib/store';
-import { createWorker } from '../../lib/worker';
+import type { Store } from '../../lib/store/store';
+import type { Tokens } from '../../lib/store/records';
+import { createWorker } from '../../lib/worker/worker';
 import { call, fixtureCredentials, pkiExpected, type Checked } from '../ksef-sim/kit';
 import { BUYER, SELLER, resetInvoices, simClock, startSim } from '../sync/harness';
 import { setupWorker, type WorkerHarness } from './fakes';

@@ -1,15 +1,16 @@
 // Notification texts and ids: plurals, hostile invoice data, ids that survive the worker, the interval rule.
 import { describe, expect, it } from 'vitest';
 import { t, tp } from '../../lib/i18n';
-import { defaultPreferences, type InvoiceRecord, type Profile } from '../../lib/store';
+import { defaultPreferences } from '../../lib/store/profiles';
+import type { InvoiceRecord } from '../../lib/store/invoice-record';
+import type { Profile } from '../../lib/store/records';
+import { intervalMinutes } from '../../lib/worker/schedule';
 import {
-  intervalMinutes,
   newInvoicesNotificationId,
-  newInvoicesText,
   noticeNotificationId,
-  noticeText,
   parseNotificationId,
-} from '../../lib/worker';
+} from '../../lib/worker/notification-ids';
+import { newInvoicesText, noticeText } from '../../lib/worker/notification-text';
 import { hostileStrings } from '../invoice/hostile-strings';
 import { makeMetadata } from '../store/helpers';
 

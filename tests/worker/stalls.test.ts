@@ -2,10 +2,11 @@
 // notification when it starts needing the user, against the simulator with its fault API and fake browser seams.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n';
-import { BACKOFF_CAP_MS, STALL_NOTICE_AFTER_MS } from '../../lib/sync';
+import { BACKOFF_CAP_MS } from '../../lib/sync/backoff';
+import { STALL_NOTICE_AFTER_MS } from '../../lib/sync/stall';
 import { getProfileStatus } from '../../lib/views/profile-status';
 import { timeText } from '../../lib/views/status-text';
-import { noticeNotificationId } from '../../lib/worker';
+import { noticeNotificationId } from '../../lib/worker/notification-ids';
 import type { Checked } from '../ksef-sim/kit';
 import { addPurchases, resetInvoices, simClock, startSim } from '../sync/harness';
 import { setupWorker } from './fakes';

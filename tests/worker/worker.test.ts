@@ -2,11 +2,11 @@
 // notification and badge, clicks, the message handlers, notices, and the notification switch.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n';
-import { parseNotificationId } from '../../lib/worker';
+import { parseNotificationId } from '../../lib/worker/notification-ids';
 import type { Checked } from '../ksef-sim/kit';
 import { BUYER, SELLER, resetInvoices, startSim } from '../sync/harness';
 import { pkiExpected } from '../ksef-sim/kit';
-import { createWorker } from '../../lib/worker';
+import { createWorker } from '../../lib/worker/worker';
 import { simClock } from '../sync/harness';
 import { setupWorker } from './fakes';
 

@@ -2,7 +2,13 @@
 // guard that survives structured cloning (errors cross the worker/page boundary).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isXadesError, KSEF_EXCEPTION_DESCRIPTIONS, XadesError, xadesErrorMessage, type XadesReason } from '../../lib/xades';
+import {
+  isXadesError,
+  KSEF_EXCEPTION_DESCRIPTIONS,
+  XadesError,
+  xadesErrorMessage,
+  type XadesReason,
+} from '../../lib/xades/errors';
 import { KSEF_DIR } from './helpers';
 
 const CODES: Array<[XadesReason, number]> = [

@@ -4,7 +4,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signAuthTokenRequest, verifyXadesSignature, type SubjectIdentifierType } from '../../lib/xades';
+import { signAuthTokenRequest } from '../../lib/xades/sign';
+import { verifyXadesSignature } from '../../lib/xades/verify';
+import type { SubjectIdentifierType } from '../../lib/xades/auth-token-request';
 import { challengeArb, fixtureCredentials, nipArb, PKI_DIR, samples, SEED } from './helpers';
 import {
   libxml2CompatibleXsd,

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CertificateInfo } from '../../lib/pki';
-import { signAuthTokenRequest, verifyXadesSignature, type SignAuthTokenRequestOptions } from '../../lib/xades';
+import { signAuthTokenRequest, type SignAuthTokenRequestOptions } from '../../lib/xades/sign';
+import { verifyXadesSignature } from '../../lib/xades/verify';
 import { fixtureCredentials, loadFixture, PKI_DIR, readFixtureCertificate, type FixtureCredentials } from './helpers';
 import { removeTempDirs, requireTools, tempDir, xmlsecVerify } from './xmlsec';
 

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyXadesSignature } from '../../lib/xades';
+import { verifyXadesSignature } from '../../lib/xades/verify';
 import { challengeArb, fixtureCredentials, nipArb, samples, SEED, type FixtureCredentials } from './helpers';
 import {
   fillTemplate,

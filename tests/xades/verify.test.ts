@@ -2,7 +2,9 @@
 // KSeF answers with and a message naming the check. It never throws, whatever it is given.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SIGNING_TIME_TOLERANCE_MS, signAuthTokenRequest, verifyXadesSignature, type XadesErrorCode } from '../../lib/xades';
+import { SIGNING_TIME_TOLERANCE_MS, verifyXadesSignature } from '../../lib/xades/verify';
+import { signAuthTokenRequest } from '../../lib/xades/sign';
+import type { XadesErrorCode } from '../../lib/xades/errors';
 import { fixtureCredentials, SEED, type FixtureCredentials } from './helpers';
 
 const SIGNED_AT = new Date('2026-11-24T19:00:00Z');

@@ -55,6 +55,13 @@ export const SessionInvoiceStatusResponse = z.object({
 });
 export type SessionInvoiceStatusResponse = z.infer<typeof SessionInvoiceStatusResponse>;
 
+/** `GET /sessions/{ref}/invoices` [OA#SessionInvoicesResponse]: the session's invoices with their statuses. */
+export const SessionInvoicesResponse = z.object({
+  continuationToken: z.string().nullish(),
+  invoices: z.array(SessionInvoiceStatusResponse),
+});
+export type SessionInvoicesResponse = z.infer<typeof SessionInvoicesResponse>;
+
 /** Body of `POST /sessions/online` [OA#OpenOnlineSessionRequest]. */
 export interface OpenOnlineSessionRequest {
   formCode: FormCode;
