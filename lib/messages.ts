@@ -13,7 +13,7 @@ import { t } from './i18n/shared';
 const profileId = z.string().check(z.minLength(1), z.maxLength(200));
 const ksefNumber = z.string().check(z.minLength(1), z.maxLength(64));
 const invoiceKey = z.strictObject({ profileId, ksefNumber });
-/** SEND-CONTRACT §2: 1..50 files a message, each at most 1 000 000 UTF-8 bytes (KSeF's limit, NOTES §8.4). */
+/** Sending §2: 1..50 files a message, each at most 1 000 000 UTF-8 bytes (KSeF's limit, NOTES §8.4). */
 export const MAX_SEND_FILES = 50;
 export const MAX_SEND_BYTES = 1_000_000;
 const sendFile = z.strictObject({

@@ -1,6 +1,7 @@
-// The local send check in Node (issue 12): checkInvoiceFile on a schema-valid FA(3) invoice of about 1 MB, and the
-// XSD engine's size → bench-results/send-check.json (never asserted in tests). Vite serves the schemas with
-// `?raw`; Node does not, so a two-function loader hook does the same here.
+// The local send check in Node (issue 12): checkInvoiceFile on a schema-valid FA(3) invoice of about 1 MB (the one
+// scripts/bench-send-browser.ts times in Chromium), and the XSD engine's size → bench-results/send-check.json
+// (never asserted in tests). Vite serves the schemas with `?raw`; Node does not, so a two-function loader hook
+// does the same here.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { loadavg } from 'node:os';
@@ -25,21 +26,10 @@ register(`data:text/javascript,${encodeURIComponent(RAW_HOOKS)}`);
 const { checkInvoiceBasics, checkInvoiceFile } = await import('../lib/send/check');
 const { validateFa3 } = await import('../lib/send/check/xsd-engine');
 
+const { benchInvoice } = await import('./bench-send-browser');
+
 const RUNS = 15;
-const fixture = readFileSync('tests/fixtures/send/fa3-valid.xml', 'utf8');
-const row = /<FaWiersz>[\s\S]*?<\/FaWiersz>/.exec(fixture)![0];
-const rows: string[] = [];
-const build = () => new TextEncoder().encode(fixture.replace(/<FaWiersz>[\s\S]*<\/FaWiersz>/, rows.join('\n\t\t')));
-// Rows grow by the digits of NrWierszaFa, so add them until the file passes 995 000 bytes, then take one back.
-let bytes = build();
-for (let n = 1; bytes.length < 995_000; n += 1000) {
-  for (let k = n; k < n + 1000; k++) rows.push(row.replace(/<NrWierszaFa>\d+</, `<NrWierszaFa>${k}<`));
-  bytes = build();
-}
-while (bytes.length > 999_000) {
-  rows.pop();
-  bytes = build();
-}
+const { bytes, lineItems } = benchInvoice();
 const file = { name: 'bench-1mb.xml', bytes };
 const ctx = {
   profiles: [{ id: 'p', nip: '5265877635', name: 'Elektrownia S.A.' }],
@@ -85,9 +75,9 @@ const results = {
   node: process.version,
   /** The figures scale with how busy the machine was (other builds and browsers share its 2 cores). */
   loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
-  note: 'Node.js on this machine (2 shared cores); ms. checkInvoiceFile = all local rules + FA(3) XSD; basics = without the XSD (the worker re-check; its time is mostly the xmldom parse); xsdOnly = libxml2 parse + validation',
+  note: 'Node.js on this machine (2 shared cores); ms. checkInvoiceFile = all local rules + FA(3) XSD (the send view: one libxml2 parse for a file that passes, lib/send/check/fast.ts); basics = without the XSD (the worker re-check; its time is mostly the xmldom parse); xsdOnly = libxml2 parse + validation. The Chromium figure is bench-results/bench-send-browser.json',
   invoiceBytes: bytes.length,
-  invoiceLineItems: rows.length,
+  invoiceLineItems: lineItems,
   firstCallMs,
   checkInvoiceFile: await figures(() => checkInvoiceFile(file, ctx)),
   checkInvoiceBasics: await figures(() => checkInvoiceBasics(file, ctx)),

@@ -13,8 +13,10 @@ node --import tsx scripts/bench-browser.ts > /dev/null
 npx wxt build > /dev/null
 echo "› Chromium search latency (release build, 10 000 and 50 000 invoices) → bench-results/bench-search.json"
 node --import tsx scripts/bench-search.ts > /dev/null
+echo "› Local send check plus encryption of a 1 MB FA(3) invoice in Chromium (release build), XSD engine size and where it loads → bench-results/bench-send-browser.json"
+node --import tsx scripts/bench-send-browser.ts > /dev/null
 echo "› Local send check of a 1 MB FA(3) invoice in Node, XSD engine size (release chunk) → bench-results/send-check.json"
 node --import tsx scripts/bench-send-check.ts > /dev/null
 echo "› Release build sizes (background.js; JavaScript the popup, options page and inbox load) → bench-results/size.json"
 node scripts/bundle-size.mjs .output/chrome-mv3 > bench-results/size.json
-cat bench-results/bench.json bench-results/bench-send.json bench-results/bench-browser.json bench-results/bench-search.json bench-results/send-check.json bench-results/size.json
+cat bench-results/bench.json bench-results/bench-send.json bench-results/bench-browser.json bench-results/bench-search.json bench-results/bench-send-browser.json bench-results/send-check.json bench-results/size.json

@@ -3,6 +3,7 @@
 import { t, tp, type Lang } from '@/lib/i18n';
 import { formatAmount, formatDate } from '@/lib/invoice';
 import type { CheckedRow } from '@/lib/views/send-files';
+import { Badge } from './Badge';
 
 export interface CheckedFileListProps {
   rows: CheckedRow[];
@@ -41,9 +42,7 @@ export function CheckedFileList({ rows, lang, onRemove }: CheckedFileListProps) 
             <div className="kp-send-file-head">
               <span className="kp-send-mark" aria-hidden="true">{row.ok ? '✓' : '✕'}</span>
               <span className="kp-send-file-name">{row.fileName}</span>
-              <span className={`kp-send-badge kp-send-badge--${row.ok ? 'ok' : 'error'}`}>
-                {t(lang, row.ok ? 'sendui_file_ok' : 'sendui_file_bad')}
-              </span>
+              <Badge tone={row.ok ? 'ok' : 'error'}>{t(lang, row.ok ? 'sendui_file_ok' : 'sendui_file_bad')}</Badge>
               <button
                 type="button"
                 className="kp-button kp-button--secondary kp-send-small"

@@ -3,6 +3,7 @@
 import { warsawDateTime } from '@/lib/core/time';
 import { t, type Lang } from '@/lib/i18n';
 import { batchSummary, outboxStatus, type OutboxBatch, type SentItem } from '@/lib/views/outbox-view';
+import { Badge } from './Badge';
 
 export interface OutboxListProps {
   batches: OutboxBatch[];
@@ -31,7 +32,7 @@ function Row({ item, lang, now, busy, onOpen, onRetry, onRemove }: Omit<OutboxLi
         <span className="kp-send-sub">{item.fileName}</span>
       </td>
       <td data-label={t(lang, 'sendui_col_status')}>
-        <span className={`kp-send-badge kp-send-badge--${status.tone}`}>{status.label}</span>
+        <Badge tone={status.tone}>{status.label}</Badge>
         {status.reason ? <span className="kp-send-reason">{status.reason}</span> : null}
       </td>
       <td data-label={t(lang, 'sendui_col_ksef')} className="kp-inv-mono kp-send-ksef">{item.ksefNumber ?? ''}</td>

@@ -49,7 +49,7 @@ export function SendView(props: SendViewProps) {
         <p className="kp-muted">{t(lang, 'sendui_intro')}</p>
         <div className="kp-send-pick-row">
           <FileDrop lang={lang} disabled={props.checking || props.sending} onFiles={props.onFiles} />
-          <label className="kp-send-org">
+          <label className="kp-send-org kp-compact">
             <span>{t(lang, 'sendui_org')}</span>
             <select value={props.profileChoice} onChange={(e) => props.onProfileChoice(e.currentTarget.value)} disabled={props.sending}>
               <option value="">{t(lang, 'sendui_org_auto')}</option>
@@ -82,7 +82,7 @@ export function SendView(props: SendViewProps) {
       ) : null}
 
       <section className="kp-send-section kp-send-sent" aria-labelledby="kp-send-sent-title">
-        <div className="kp-send-sent-head">
+        <div className="kp-send-sent-head kp-apart">
           <h2 id="kp-send-sent-title">{t(lang, 'sendui_sent_title')}</h2>
           {hasAccepted(props.batches) ? (
             <button type="button" className="kp-button kp-button--secondary" onClick={props.onExport}>

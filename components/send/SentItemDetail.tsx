@@ -6,6 +6,7 @@ import { t, type Lang } from '@/lib/i18n';
 import type { InvoiceView } from '@/lib/invoice';
 import { outboxStatus, type SentItem } from '@/lib/views/outbox-view';
 import type { UpoReadResult } from '@/lib/views/upo-view';
+import { Badge } from './Badge';
 import { UpoPanel } from './UpoPanel';
 
 export interface SentItemDetailProps {
@@ -53,7 +54,7 @@ export function SentItemDetail(props: SentItemDetailProps) {
         <h1>{t(lang, 'sendui_detail_title', { number: item.facts.number })}</h1>
         <dl className="kp-inv-fields">
           <Field label={t(lang, 'sendui_col_status')}>
-            <span className={`kp-send-badge kp-send-badge--${status.tone}`}>{status.label}</span>
+            <Badge tone={status.tone}>{status.label}</Badge>
           </Field>
           {status.reason ? <Field label={t(lang, 'sendui_detail_reason')}><span className="kp-send-reason">{status.reason}</span></Field> : null}
           {item.ksefNumber ? <Field label={t(lang, 'sendui_col_ksef')}><span className="kp-inv-mono">{item.ksefNumber}</span></Field> : null}

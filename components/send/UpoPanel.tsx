@@ -5,6 +5,7 @@
 import { formatDate } from '@/lib/invoice';
 import { t, type Lang, type MessageKey } from '@/lib/i18n';
 import { upoConfirmsFile, upoTime, type UpoDocument, type UpoReadResult, type UpoView } from '@/lib/views/upo-view';
+import { Badge } from './Badge';
 
 export interface UpoPanelProps {
   lang: Lang;
@@ -57,9 +58,7 @@ function Document({ doc, lang, sentHash, short }: { doc: UpoDocument; lang: Lang
         <dd>
           <span className="kp-inv-mono">{doc.hash}</span>
           {confirmed === undefined ? null : (
-            <span className={`kp-send-badge kp-send-badge--${confirmed ? 'ok' : 'error'}`}>
-              {t(lang, confirmed ? 'sendui_upo_hash_ok' : 'sendui_upo_hash_bad')}
-            </span>
+            <Badge tone={confirmed ? 'ok' : 'error'}>{t(lang, confirmed ? 'sendui_upo_hash_ok' : 'sendui_upo_hash_bad')}</Badge>
           )}
         </dd>
       </div>
@@ -89,7 +88,7 @@ export function UpoPanel({ lang, upo, sentHash, compactFor, title, missingText, 
   const docs = read ? (compactFor ? read.documents.filter((d) => d.ksefNumber === compactFor) : read.documents) : [];
   return (
     <section className="kp-card kp-send-upo kp-no-print" aria-label={title}>
-      <div className="kp-send-upo-head">
+      <div className="kp-send-upo-head kp-apart">
         <h2>{title}</h2>
         {onDownload ? (
           <button type="button" className="kp-button kp-button--secondary" onClick={onDownload}>

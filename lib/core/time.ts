@@ -16,6 +16,7 @@ const OPTIONS: Intl.DateTimeFormatOptions = {
   year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 };
 const warsawFormat = new Intl.DateTimeFormat('en-GB', { ...OPTIONS, timeZone: WARSAW });
+const warsawSecondFormat = new Intl.DateTimeFormat('en-GB', { ...OPTIONS, second: '2-digit', timeZone: WARSAW });
 const warsawHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: WARSAW, hour: '2-digit', hourCycle: 'h23' });
 
 function partsOf(format: Intl.DateTimeFormat, at: Date | string | number): ZonedParts {
@@ -44,6 +45,17 @@ export function warsawDateTime(lang: 'pl' | 'en', at: Date | string | number): {
   const p = partsOf(warsawFormat, at);
   const date = lang === 'pl' ? `${p.day}.${p.month}.${p.year}` : `${p.year}-${p.month}-${p.day}`;
   return { date, time: `${p.hour}:${p.minute}` };
+}
+
+/**
+ * To the second, for evidence (a UPO's times: minutes are not enough), Polish time: "16.09.2025, 11:05:40" (pl)
+ * or "16/09/2025, 11:05:40" (en, the en-GB order).
+ */
+export function warsawTimestamp(lang: 'pl' | 'en', at: Date | string | number): string {
+  const parts = warsawSecondFormat.formatToParts(new Date(at));
+  const p = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
+  const sep = lang === 'pl' ? '.' : '/';
+  return `${p('day')}${sep}${p('month')}${sep}${p('year')}, ${p('hour')}:${p('minute')}:${p('second')}`;
 }
 
 /**

@@ -73,7 +73,7 @@ export function csvDecimal(value: string | undefined): string {
   return /^-?\d+(\.\d+)?$/.test(value.trim()) ? value.trim().replace('.', ',') : csvCell(value);
 }
 
-/** What the sales export reads of an outbox item (SEND-CONTRACT §3). */
+/** What the sales export reads of an outbox item (Sending §3). */
 export interface SentCsvItem {
   step: string;
   xml?: string;

@@ -1,5 +1,5 @@
 import { t, type Lang, type MessageKey, type Params } from '../i18n/worker';
-import { errorGuard, KsefPilotError } from '../core/errors';
+import { catalogError, errorGuard } from '../core/errors';
 
 /** Every way reading a certificate or a key can fail; each has a message in both languages. */
 export const PKI_ERROR_CODES = [
@@ -21,14 +21,7 @@ export function pkiErrorMessage(lang: Lang, code: PkiErrorCode, data: Params = {
 }
 
 /** A failure to read the user's certificate or key; both messages say what to do. */
-export class PkiError extends KsefPilotError<PkiErrorCode> {
-  override readonly name = 'PkiError';
-  declare readonly messageEn: string;
-
-  constructor(code: PkiErrorCode, data: Params = {}, options?: { cause?: unknown }) {
-    super(code, (lang) => pkiErrorMessage(lang, code, data), data, options);
-  }
-}
+export class PkiError extends catalogError('PkiError', PKI_ERROR_CODES, pkiErrorMessage) {}
 
 export const isPkiError = errorGuard<PkiError>('PkiError', PKI_ERROR_CODES);
 

@@ -1,8 +1,8 @@
 // Failures of sending that a page or an outbox item shows (issue 12): a stable code and the message in Polish
 // and English from the catalog (STYLE rules 8–10). KSeF's rejections of an invoice are not errors but outcomes
 // (engine/outcome.ts); these are what stopped us from getting an outcome, or refused a request.
-import { t, type MessageKey, type Params } from '../i18n/shared';
-import { errorGuard, KsefPilotError } from '../core/errors';
+import { t, type Lang, type MessageKey, type Params } from '../i18n/send';
+import { catalogError, errorGuard } from '../core/errors';
 
 export const SEND_ERROR_CODES = [
   'PROFILE_NOT_FOUND',
@@ -19,13 +19,8 @@ export const SEND_ERROR_CODES = [
 ] as const;
 export type SendErrorCode = (typeof SEND_ERROR_CODES)[number];
 
-export class SendError extends KsefPilotError<SendErrorCode> {
-  override readonly name = 'SendError';
-  declare readonly messageEn: string;
+const sendErrorMessage = (lang: Lang, code: SendErrorCode, data: Params) => t(lang, `send_error_${code}` as MessageKey, data);
 
-  constructor(code: SendErrorCode, data: Params = {}, options?: { cause?: unknown }) {
-    super(code, (lang) => t(lang, `send_error_${code}` as MessageKey, data), data, options);
-  }
-}
+export class SendError extends catalogError('SendError', SEND_ERROR_CODES, sendErrorMessage) {}
 
 export const isSendError = errorGuard<SendError>('SendError', SEND_ERROR_CODES);

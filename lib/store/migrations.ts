@@ -60,7 +60,7 @@ async function addSearchTerms(_db: IDBPDatabase<unknown>, tx: UpgradeTransaction
 }
 
 /**
- * Version 3: sending (issue 12, SEND-CONTRACT §3). The outbox's records change shape (`step`, `facts`, `batchId`)
+ * Version 3: sending (issue 12, Sending §3). The outbox's records change shape (`step`, `facts`, `batchId`)
  * and get the indexes the engine and the send view read; the sessions get their own store. No release ever had
  * a caller writing outbox records (issue 12: "no caller"), so any record of the old shape is a leftover of a test
  * and is removed rather than guessed into the new one.

@@ -1,4 +1,4 @@
-// The user's own invoices on their way to KSeF (issue 12, SEND-CONTRACT §3): one outbox item per invoice file
+// The user's own invoices on their way to KSeF (issue 12, Sending §3): one outbox item per invoice file
 // and one record per online session, each defined once here in zod/mini (the check and the type together).
 // The session record holds the session's AES key as a NON-extractable CryptoKey (IndexedDB keeps it by
 // structured clone), so a restarted worker can go on sending in the same session (NOTES §8.2).
@@ -21,7 +21,7 @@ const base64Sha256 = z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/));
 const reference = text(100);
 const xml = z.string().check(z.minLength(1));
 
-/** What lib/send/check read from the file (SEND-CONTRACT §1 `InvoiceFacts`). */
+/** What lib/send/check read from the file (Sending §1 `InvoiceFacts`). */
 export const invoiceFactsSchema = z.strictObject({
   sellerNip: z.string().check(z.regex(/^\d{10}$/)),
   sellerName: z.optional(z.string().check(z.maxLength(512))),

@@ -1,21 +1,20 @@
-// The outbox (SEND-CONTRACT §3): the user's invoices on their way to KSeF, one record per invoice, every step
+// The outbox (Sending §3): the user's invoices on their way to KSeF, one record per invoice, every step
 // of the engine written before and after each await (issue 12). Pages read it; only the worker writes.
-import * as z from 'zod/mini';
-import { checkId, checkLimit, requireProfile, transact, type StoreContext } from './context';
+import { checkId, checkLimit, parseForWrite, parseRead, requireProfile, transact, type StoreContext } from './context';
 import { StoreError } from './errors';
+import { readChecked } from './record-access';
 import { outboxItemSchema, type InvoiceFacts, type OutboxItem, type OutboxPatch } from './outbox-records';
 
-/** The fields of a zod/mini failure, never their values (STYLE rule 12: the same rule as parseForWrite). */
-function checked(value: unknown, operation: string, code: 'INVALID_RECORD' | 'CORRUPT_RECORD'): OutboxItem {
-  const result = z.safeParse(outboxItemSchema, value);
-  if (result.success) return result.data;
-  const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(record)'))];
-  const what = code === 'INVALID_RECORD' ? 'invalid' : 'stored record has invalid';
-  throw new StoreError(code, `${operation}: ${what} ${fields.join(', ')}`, { cause: result.error });
+/** An item as a list shows it: everything but the invoice text, which only the detail view and the engine read. */
+export type OutboxSummary = Omit<OutboxItem, 'xml'>;
+
+function summaryOf(value: unknown, operation: string): OutboxSummary {
+  const { xml: _text, ...summary } = parseRead(outboxItemSchema, value, operation);
+  return summary;
 }
 
 const FIXED = ['id', 'profileId', 'batchId', 'createdAt', 'updatedAt'];
-/** Most files one `queueOutboxBatch` takes (SEND-CONTRACT §2: 1..50). */
+/** Most files one `queueOutboxBatch` takes (Sending §2: 1..50). */
 export const MAX_OUTBOX_BATCH = 50;
 
 export interface OutboxFile {
@@ -30,10 +29,10 @@ export function outboxFunctions({ db, now }: StoreContext) {
     for (const field of FIXED) if (field in patch) throw new TypeError(`"patch" must not change ${field}`);
     const merged: Record<string, unknown> = { ...(current as object), ...patch, updatedAt: at };
     for (const [field, value] of Object.entries(merged)) if (value === undefined) delete merged[field];
-    return checked(merged, operation, 'INVALID_RECORD');
+    return parseForWrite(outboxItemSchema, merged, operation);
   }
 
-  /** The files of one "Wyślij", stored `queued` in ONE transaction (SEND-CONTRACT §2), in the order given. */
+  /** The files of one "Wyślij", stored `queued` in ONE transaction (Sending §2), in the order given. */
   async function queueOutboxBatch(profileId: string, batchId: string, files: readonly OutboxFile[]): Promise<OutboxItem[]> {
     checkId('profileId', profileId);
     checkId('batchId', batchId);
@@ -45,7 +44,7 @@ export function outboxFunctions({ db, now }: StoreContext) {
     const items = files.map((file, i) => {
       const at = new Date(start + i).toISOString();
       const record = { id: crypto.randomUUID(), profileId, batchId, fileName: file?.fileName, createdAt: at, updatedAt: at, step: 'queued', xml: file?.xml, facts: file?.facts, unfinished: at };
-      return checked(record, 'queueOutboxBatch', 'INVALID_RECORD');
+      return parseForWrite(outboxItemSchema, record, 'queueOutboxBatch');
     });
     await transact(await db(), ['profiles', 'outbox'], 'readwrite', async (tx) => {
       await requireProfile(tx.objectStore('profiles'), profileId, 'queueOutboxBatch');
@@ -56,12 +55,15 @@ export function outboxFunctions({ db, now }: StoreContext) {
 
   async function getOutboxItem(id: string): Promise<OutboxItem | undefined> {
     checkId('id', id);
-    const record = await (await db()).get('outbox', id);
-    return record === undefined ? undefined : checked(record, `getOutboxItem "${id}"`, 'CORRUPT_RECORD');
+    return readChecked(await db(), 'outbox', id, outboxItemSchema, `getOutboxItem "${id}"`);
   }
 
-  /** Newest first: one profile's items, or every profile's when `profileId` is absent. */
-  async function listOutbox(profileId?: string, options: { limit?: number } = {}): Promise<OutboxItem[]> {
+  /**
+   * Newest first: one profile's items, or every profile's when `profileId` is absent, WITHOUT their XML (up to
+   * 1000 invoices of up to 1 MB each): the send view's list and the CSV need the facts; the detail view reads
+   * its one item with `getOutboxItem`.
+   */
+  async function listOutbox(profileId?: string, options: { limit?: number } = {}): Promise<OutboxSummary[]> {
     if (profileId !== undefined) checkId('profileId', profileId);
     const { limit = 1000 } = options;
     checkLimit('limit', limit, 1000);
@@ -70,9 +72,9 @@ export function outboxFunctions({ db, now }: StoreContext) {
       profileId === undefined
         ? await tx.store.index('byCreated').openCursor(null, 'prev')
         : await tx.store.index('byProfileCreated').openCursor(IDBKeyRange.bound([profileId], [profileId, []]), 'prev');
-    const items: OutboxItem[] = [];
+    const items: OutboxSummary[] = [];
     while (cursor && items.length < limit) {
-      items.push(checked(cursor.value, 'listOutbox', 'CORRUPT_RECORD'));
+      items.push(summaryOf(cursor.value, 'listOutbox'));
       cursor = await cursor.continue();
     }
     return items;
@@ -82,47 +84,50 @@ export function outboxFunctions({ db, now }: StoreContext) {
    * The items the engine still owes something (a step, a UPO, the notification), oldest first, WITHOUT their
    * XML: the worker reads one invoice's text at a time, when it encrypts it (issue 12).
    */
-  async function listUnfinishedOutbox(profileId: string): Promise<Omit<OutboxItem, 'xml'>[]> {
+  async function listUnfinishedOutbox(profileId: string): Promise<OutboxSummary[]> {
     checkId('profileId', profileId);
     const index = (await db()).transaction('outbox').store.index('byProfileUnfinished');
-    const items: Omit<OutboxItem, 'xml'>[] = [];
+    const items: OutboxSummary[] = [];
     let cursor = await index.openCursor(IDBKeyRange.bound([profileId], [profileId, []]));
     while (cursor) {
-      const { xml: _text, ...summary } = checked(cursor.value, 'listUnfinishedOutbox', 'CORRUPT_RECORD');
-      items.push(summary);
+      items.push(summaryOf(cursor.value, 'listUnfinishedOutbox'));
       cursor = await cursor.continue();
     }
     return items;
   }
 
   /** Items of any step with this seller NIP, RodzajFaktury and P_2 (the "already sent" check, NOTES §8.4). */
-  async function findOutboxByInvoice(sellerNip: string, kind: string, number: string): Promise<OutboxItem[]> {
+  async function findOutboxByInvoice(sellerNip: string, kind: string, number: string): Promise<OutboxSummary[]> {
     for (const [name, value] of Object.entries({ sellerNip, kind, number })) {
       if (typeof value !== 'string' || value === '') throw new TypeError(`"${name}" must be a non-empty string`);
     }
     const records = await (await db()).getAllFromIndex('outbox', 'byInvoice', [sellerNip, kind, number]);
-    return records.map((record) => checked(record, 'findOutboxByInvoice', 'CORRUPT_RECORD'));
+    return records.map((record) => summaryOf(record, 'findOutboxByInvoice'));
   }
 
-  /** Changes some fields of one item in one transaction; a field given as undefined is removed. */
-  async function updateOutboxItem(id: string, patch: OutboxPatch): Promise<OutboxItem> {
+  /**
+   * Changes some fields of one item in one transaction; a field given as undefined is removed. Answers WITHOUT the
+   * XML, like every read but `getOutboxItem`: the engine holds one invoice's text at a time (issue 12).
+   */
+  async function updateOutboxItem(id: string, patch: OutboxPatch): Promise<OutboxSummary> {
     const [item] = await updateOutboxItems([{ id, patch }]);
     return item!;
   }
 
   /** Several items' changes in ONE transaction: all are written or none. */
-  async function updateOutboxItems(changes: readonly { id: string; patch: OutboxPatch }[]): Promise<OutboxItem[]> {
+  async function updateOutboxItems(changes: readonly { id: string; patch: OutboxPatch }[]): Promise<OutboxSummary[]> {
     if (!Array.isArray(changes)) throw new TypeError('"changes" must be an array');
     for (const change of changes) checkId('id', change?.id);
     const at = now().toISOString();
     return transact(await db(), ['outbox'], 'readwrite', async (tx) => {
-      const out: OutboxItem[] = [];
+      const out: OutboxSummary[] = [];
       for (const { id, patch } of changes) {
         const current = await tx.objectStore('outbox').get(id);
         if (!current) throw new StoreError('NOT_FOUND', `updateOutboxItem: no outbox item "${id}"`);
         const next = merge(current, patch, at, 'updateOutboxItem');
         await tx.objectStore('outbox').put(next);
-        out.push(next);
+        const { xml: _text, ...summary } = next;
+        out.push(summary);
       }
       return out;
     });

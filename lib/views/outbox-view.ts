@@ -1,13 +1,13 @@
 // The sent invoices as the send view shows them (issue 12, step 5): each outbox item's state in plain words,
 // what the user may do with it, why KSeF refused it, and the items grouped by the sending they belong to. The
-// steps and fields are the outbox contract's (SEND-CONTRACT §3); this file only reads them.
+// steps and fields are the outbox contract's (Sending §3); this file only reads them.
 import { warsawDateTime } from '../core/time';
 import { t, tp, type Lang, type PluralKey } from '../i18n';
 
 export const OUTBOX_STEPS = ['queued', 'sending', 'sent', 'accepted', 'rejected', 'failed'] as const;
 export type OutboxStep = (typeof OUTBOX_STEPS)[number];
 
-/** What this view reads of an outbox item (SEND-CONTRACT §3 `OutboxItem`; the store's record has more). */
+/** What this view reads of an outbox item (Sending §3 `OutboxItem`; the store's record has more). */
 export interface SentItem {
   id: string;
   profileId: string;
@@ -36,9 +36,9 @@ export interface OutboxStatusView {
   reason?: string;
   /** The worker still works on it: the list refreshes often. */
   pending: boolean;
-  /** "Usuń": only an item that ended rejected or failed (SEND-CONTRACT §2 removeOutboxItem). */
+  /** "Usuń": only an item that ended rejected or failed (Sending §2 removeOutboxItem). */
   canRemove: boolean;
-  /** "Ponów": a failed item (transport, budget), never a KSeF rejection (SEND-CONTRACT §2 retryOutboxItem). */
+  /** "Ponów": a failed item (transport, budget), never a KSeF rejection (Sending §2 retryOutboxItem). */
   canRetry: boolean;
 }
 

@@ -1,17 +1,10 @@
 // The files chosen in the send view (issue 12, steps 1–2) after lib/send/check has looked at them: which may be
 // sent and for which organisation, which stay with their reasons, and the organisation to preselect. The check
-// itself (and its XSD engine) is loaded by the page on demand; this file only reads its results (SEND-CONTRACT §1).
-export interface CheckedFacts {
-  sellerNip: string;
-  sellerName?: string;
-  buyerNip?: string;
-  buyerName?: string;
-  kind: string;
-  number: string;
-  issueDate: string;
-  currency?: string;
-  gross?: string;
-}
+// itself (and its XSD engine) is loaded by the page on demand; this file only reads its results (Sending §1).
+import type { InvoiceFacts } from '../send/check/types';
+
+/** What this view reads of lib/send/check's facts: all but the size and digest. */
+export type CheckedFacts = Omit<InvoiceFacts, 'sizeBytes' | 'sha256Base64'>;
 
 export interface CheckedFile {
   fileName: string;
@@ -37,13 +30,13 @@ export function matchingProfileId(profiles: readonly SendProfileRef[], checks: r
   return matches.length === 1 ? matches[0]!.id : undefined;
 }
 
-/** One `sendInvoices` message per organisation (the message names one profile, SEND-CONTRACT §2). */
+/** One `sendInvoices` message per organisation (the message names one profile, Sending §2). */
 export interface SendGroup {
   profileId: string;
   files: { fileName: string; xml: string }[];
 }
 
-/** SEND-CONTRACT §2: 1..50 files per message. */
+/** Sending §2: 1..50 files per message. */
 export const MAX_FILES_PER_MESSAGE = 50;
 
 /** The files that passed, grouped by organisation and cut into messages of at most 50 files. */

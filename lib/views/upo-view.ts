@@ -4,6 +4,7 @@
 // The XML comes from KSeF but is shown as text only and parsed without entities (lib/core/xml.ts). MF signs the
 // UPO with XAdES (NOTES §8.3): the ds:Signature sibling is ignored here, the original XML is what the user keeps.
 import type { Element } from '@xmldom/xmldom';
+import { warsawTimestamp } from '../core/time';
 import { parseSafeXml } from '../core/xml';
 
 /** UPO namespaces of KSeF 2.0 (v4-3 now; v4-2 and later v4-x keep the same element names). */
@@ -134,16 +135,11 @@ export function upoFileName(id: string): string {
   return `UPO-${id.replace(/[^0-9A-Za-z-]/g, '_')}.xml`;
 }
 
-const UPO_TIME: Record<'pl' | 'en', Intl.DateTimeFormat> = {
-  pl: new Intl.DateTimeFormat('pl-PL', { timeZone: 'Europe/Warsaw', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
-};
-
 /**
- * A UPO time in Polish time to the second (a receipt's times are evidence: minutes are not enough), e.g.
- * "16.09.2025, 11:05:40"; a value that is not a date-time is shown as written.
+ * A UPO time in Polish time to the second (lib/core/time `warsawTimestamp`), e.g. "16.09.2025, 11:05:40";
+ * a value that is not a date-time is shown as written.
  */
 export function upoTime(iso: string, lang: 'pl' | 'en'): string {
   const at = Date.parse(iso);
-  return Number.isNaN(at) || !/T\d{2}:\d{2}/.test(iso) ? iso : UPO_TIME[lang].format(at);
+  return Number.isNaN(at) || !/T\d{2}:\d{2}/.test(iso) ? iso : warsawTimestamp(lang, at);
 }

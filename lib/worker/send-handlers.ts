@@ -1,7 +1,8 @@
-// The pages' send requests (SEND-CONTRACT §2). `sendInvoices` re-checks what the worker must trust (size, seller
+// The pages' send requests (Sending §2). `sendInvoices` re-checks what the worker must trust (size, seller
 // NIP = the profile's, not already sent: lib/send/check's rules without the XSD), stores the files `queued` in
 // ONE transaction, answers, and then runs the engine; the page may close at once.
 import { checkInvoiceBasics } from '../send/check/basic';
+import { earlierSendFinder } from '../send/earlier';
 import { SendError } from '../send/errors';
 import type { Request } from '../messages';
 import type { Store } from '../store/store';
@@ -10,10 +11,8 @@ import type { SendRunner } from './send-runner';
 type Of<K extends Request['type']> = Extract<Request, { type: K }>;
 
 export function createSendHandlers(store: Store, runner: SendRunner, now: () => Date) {
-  async function findEarlier(sellerNip: string, kind: string, number: string) {
-    const earlier = (await store.findOutboxByInvoice(sellerNip, kind, number)).find((i) => i.step !== 'failed' && i.step !== 'rejected');
-    return earlier ? { at: earlier.createdAt, where: 'outbox' as const, outboxItemId: earlier.id, ...(earlier.ksefNumber ? { ksefNumber: earlier.ksefNumber } : {}) } : undefined;
-  }
+  // The same rule as the send view's check: the outbox and the invoices KSeF already holds from sync.
+  const findEarlier = earlierSendFinder(store);
 
   return {
     sendInvoices: async ({ profileId, files }: Of<'sendInvoices'>) => {

@@ -1,6 +1,6 @@
 // lib/core/time.ts: the Polish calendar, across both daylight-saving changes.
 import { describe, expect, it } from 'vitest';
-import { warsawDateTime, warsawDay, warsawMidnight, zonedParts } from '../../lib/core/time';
+import { warsawDateTime, warsawDay, warsawMidnight, warsawTimestamp, zonedParts } from '../../lib/core/time';
 
 describe('Warsaw calendar', () => {
   it.each([
@@ -16,6 +16,14 @@ describe('Warsaw calendar', () => {
     ['en', { date: '2026-03-01', time: '00:05' }],
   ] as const)('date and time in %s', (lang, expected) => {
     expect(warsawDateTime(lang, '2026-02-28T23:05:00Z')).toEqual(expected);
+  });
+
+  it.each([
+    ['pl', '2025-09-16T09:05:40.841Z', '16.09.2025, 11:05:40'],
+    ['pl', '2025-12-31T23:00:00Z', '01.01.2026, 00:00:00'],
+    ['en', '2025-03-30T01:00:07Z', '30/03/2025, 03:00:07'],
+  ] as const)('to the second in %s: %s is %s', (lang, iso, text) => {
+    expect(warsawTimestamp(lang, iso)).toBe(text);
   });
 
   it.each([

@@ -90,16 +90,21 @@ async function watchedPage(file: string, search = ''): Promise<Page> {
 
 /** Elements that are not the page's own, `on…` attributes, foreign links, and CSP reports. */
 async function injected(page: Page): Promise<{ foreign: string[]; handlers: number; links: string[]; csp: string[]; count: number }> {
-  return page.evaluate((ours) => {
+  return page.evaluate(([ours, tabs]) => {
     const all = [...document.getElementById('root')!.querySelectorAll('*')];
     return {
       foreign: [...new Set(all.map((e) => e.tagName).filter((tag) => !ours.includes(tag)))],
       handlers: all.filter((e) => [...e.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,
-      links: all.filter((e) => e.tagName === 'A').map((a) => a.getAttribute('href') ?? '').filter((h) => !h.startsWith('https://qr-test.ksef.mf.gov.pl/')),
+      // The KOD I link is made by the app from the KSeF number; the two tab links (components/send/SendTabs.tsx)
+      // are the app's own only with exactly their href and only inside the tab bar. Any other link is reported.
+      links: all
+        .filter((e) => e.tagName === 'A' && !(e.parentElement?.matches('nav.kp-send-tabs') && tabs.includes(e.getAttribute('href') ?? '')))
+        .map((a) => a.getAttribute('href') ?? '')
+        .filter((h) => !h.startsWith('https://qr-test.ksef.mf.gov.pl/')),
       csp: (window as unknown as { __csp: string[] }).__csp,
       count: all.length,
     };
-  }, [...OURS]);
+  }, [[...OURS], ['#received', '#send']] as [string[], string[]]);
 }
 
 describe('hostile content', () => {

@@ -3,6 +3,8 @@ import sharedPl from '../../lib/i18n/catalog/shared.pl.json';
 import sharedEn from '../../lib/i18n/catalog/shared.en.json';
 import workerPl from '../../lib/i18n/catalog/worker.pl.json';
 import workerEn from '../../lib/i18n/catalog/worker.en.json';
+import sendPl from '../../lib/i18n/catalog/send.pl.json';
+import sendEn from '../../lib/i18n/catalog/send.en.json';
 import popupPl from '../../lib/i18n/catalog/popup.pl.json';
 import popupEn from '../../lib/i18n/catalog/popup.en.json';
 import pagesPl from '../../lib/i18n/catalog/pages.pl.json';
@@ -25,7 +27,7 @@ const POLISH_ONLY_PLURALS = /_(few|many)$/;
 
 describe('message catalogs', () => {
   it('keep each key in one file, the same file in both languages', () => {
-    const parts = [[sharedPl, sharedEn], [workerPl, workerEn], [popupPl, popupEn], [pagesPl, pagesEn], [manifestPl, manifestEn]] as const;
+    const parts = [[sharedPl, sharedEn], [workerPl, workerEn], [sendPl, sendEn], [popupPl, popupEn], [pagesPl, pagesEn], [manifestPl, manifestEn]] as const;
     parts.forEach(([pl, en]) => sameKeys(pl, en));
     const all = parts.flatMap(([pl]) => Object.keys(pl));
     expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);

@@ -44,6 +44,15 @@ describe('outbox', () => {
     expect(await store.findOutboxByInvoice('5265877635', 'KOR', 'FV/1/2026')).toEqual([]);
   });
 
+  it("lists without the invoice text (the send view's list and CSV); the one item read carries it", async () => {
+    const { store, items } = await withBatch(2);
+    const { xml: _text, ...summary } = items[1]!;
+    const listed = await store.listOutbox('p1');
+    expect(listed[0]).toEqual(summary);
+    expect(listed.concat(await store.listOutbox()).filter((i) => 'xml' in i)).toEqual([]);
+    expect((await store.getOutboxItem(items[1]!.id))?.xml).toBe('<Faktura>1</Faktura>');
+  });
+
   it('follows an item to accepted; a finished item leaves the work list', async () => {
     const { store, items, setNow } = await withBatch(2);
     setNow(new Date('2026-02-11T09:00:00.000Z'));
@@ -86,6 +95,8 @@ describe('outbox', () => {
     await store.updateOutboxItem(items[0]!.id, { step: 'failed', error: { code: 'NETWORK', message: 'Brak połączenia', until: '2026-02-10T12:05:00.000Z' } });
     const retried = await store.updateOutboxItem(items[0]!.id, { step: 'queued', error: undefined });
     expect(retried).not.toHaveProperty('error');
+    expect(retried).not.toHaveProperty('xml'); // the engine holds one invoice's text at a time
+    expect((await store.getOutboxItem(items[0]!.id))!.xml).toContain('<Faktura');
     await store.deleteOutboxItem(items[0]!.id);
     expect((await store.listOutbox('p1')).map((i) => i.id)).toEqual([items[1]!.id]);
   });

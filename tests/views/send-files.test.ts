@@ -36,7 +36,7 @@ describe('sendGroups and checkCounts', () => {
     expect(checkCounts(checks)).toEqual({ ready: 3, refused: 1 });
   });
 
-  it('cuts more than 50 files into messages of 50 (SEND-CONTRACT §2)', () => {
+  it('cuts more than 50 files into messages of 50 (Sending §2)', () => {
     const checks = Array.from({ length: 120 }, (_, i) => ok(String(i), 'a', '5265877635'));
     expect(sendGroups(checks).map((g) => g.files.length)).toEqual([50, 50, 20]);
   });

@@ -106,7 +106,12 @@ export function SendPage({ store, send, lang, profiles }: SendPageProps) {
 
   async function exportCsv() {
     try {
-      const accepted = (await store.listOutbox(undefined, { limit: 1000 })).filter((i) => i.step === 'accepted');
+      // The list carries no invoice text; the rows' net and VAT come from each accepted invoice's text, read here.
+      const accepted = [];
+      for (const { id, step } of await store.listOutbox(undefined, { limit: 1000 })) {
+        const item = step === 'accepted' ? await store.getOutboxItem(id) : undefined;
+        if (item) accepted.push(item);
+      }
       if (accepted.length === 0) return setNotice({ kind: 'info', text: (l) => t(l, 'sendui_export_empty') });
       const csv = sentInvoicesToCsv(accepted, lang, (i) => names.get((i as SentItem).profileId) ?? '');
       saveTextFile(csv, sentCsvFileName(), 'text/csv;charset=utf-8');

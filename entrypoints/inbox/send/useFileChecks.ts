@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { t, type Lang } from '@/lib/i18n';
 import type { Store } from '@/lib/store';
-import { earlierSendFinder } from '@/lib/views/earlier-send';
+import { earlierSendFinder } from '@/lib/send/earlier';
 import { checkedRows, matchingProfileId, type CheckedFile, type CheckedRow, type SendProfileRef } from '@/lib/views/send-files';
 
 type CheckModule = typeof import('@/lib/send/check');

@@ -3,30 +3,16 @@
 // NOTES §8.4) and the facts the outbox keeps. Schema validity is xsd.ts's; who may send it is rules.ts's.
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import { parseSafeXml } from '../../core/xml';
-import { normalizeNip } from '../../domain/nip';
 import { findDiscouraged, hasDiscouraged } from './encoding';
-import { childPath, lineOf, whereOf, type Where } from './paths';
-import { FA3_NAMESPACE, FA3_SCHEMA_VERSION, FA3_SYSTEM_CODE, type SendProblem } from './types';
+import { fa3Problem, readFacts, type ReadFacts, type TreeNav } from './facts';
+import { lineOf, whereOf } from './paths';
+import type { SendProblem } from './types';
 
 /** FA(3) nests about eight levels (Faktura/Fa/FaWiersz/…); anything far deeper is not an invoice. */
-const MAX_DEPTH = 40;
+export const MAX_DEPTH = 40;
 const PI_NODE = 7;
 const ELEMENT_NODE = 1;
 const MAX_PI_PROBLEMS = 5;
-
-/** The facts read from the tree (size and hash are added by the caller), each with where it was found. */
-export interface ReadFacts {
-  sellerNip: string;
-  sellerName?: string;
-  buyerNip?: string;
-  buyerName?: string;
-  kind: string;
-  number: string;
-  issueDate: string;
-  currency?: string;
-  gross?: string;
-  where: { sellerNip: Where; kind: Where; number: Where; issueDate: Where };
-}
 
 export interface ReadDocument {
   doc?: Document;
@@ -39,11 +25,6 @@ export interface ReadDocument {
 function lineFromParser(cause: unknown): number | undefined {
   const line = (cause as { locator?: { lineNumber?: number } } | undefined)?.locator?.lineNumber;
   return typeof line === 'number' && line > 0 ? line : undefined;
-}
-
-function textOf(el: Element | undefined): string | undefined {
-  const value = el?.textContent?.trim();
-  return value ? value : undefined;
 }
 
 function processingInstructions(doc: Document): SendProblem[] {
@@ -75,50 +56,16 @@ function holderOfDiscouraged(el: Element): Element | undefined {
   return undefined;
 }
 
-function readFacts(root: Element): ReadFacts {
-  const seller = childPath(root, 'Podmiot1', 'DaneIdentyfikacyjne');
-  const buyer = childPath(root, 'Podmiot2', 'DaneIdentyfikacyjne');
-  const fa = childPath(root, 'Fa');
-  const nipEl = childPath(seller, 'NIP');
-  const kindEl = childPath(fa, 'RodzajFaktury');
-  const numberEl = childPath(fa, 'P_2');
-  const dateEl = childPath(fa, 'P_1');
-  const nip = textOf(nipEl);
-  const buyerNip = textOf(childPath(buyer, 'NIP'));
-  return {
-    sellerNip: nip === undefined ? '' : (normalizeNip(nip) ?? nip),
-    sellerName: textOf(childPath(seller, 'Nazwa')),
-    buyerNip: buyerNip === undefined ? undefined : (normalizeNip(buyerNip) ?? buyerNip),
-    buyerName: textOf(childPath(buyer, 'Nazwa')),
-    kind: textOf(kindEl) ?? '',
-    number: textOf(numberEl) ?? '',
-    issueDate: textOf(dateEl) ?? '',
-    currency: textOf(childPath(fa, 'KodWaluty')),
-    gross: textOf(childPath(fa, 'P_15')),
-    where: {
-      sellerNip: whereOf(nipEl ?? seller ?? root),
-      kind: whereOf(kindEl ?? fa ?? root),
-      number: whereOf(numberEl ?? fa ?? root),
-      issueDate: whereOf(dateEl ?? fa ?? root),
-    },
-  };
-}
-
-function fa3Problem(root: Element): SendProblem | undefined {
-  if (root.localName !== 'Faktura' || root.namespaceURI !== FA3_NAMESPACE) {
-    return {
-      code: 'NOT_FA3', ...whereOf(root),
-      data: { rule: 'root', root: root.localName ?? root.nodeName, namespace: root.namespaceURI ?? '' },
-    };
-  }
-  const form = childPath(root, 'Naglowek', 'KodFormularza');
-  const system = form?.getAttribute('kodSystemowy') ?? '';
-  const version = form?.getAttribute('wersjaSchemy') ?? '';
-  if (system !== FA3_SYSTEM_CODE || version !== FA3_SCHEMA_VERSION) {
-    return { code: 'NOT_FA3', ...whereOf(form ?? root), data: { rule: 'form', system, version } };
-  }
-  return undefined;
-}
+const XMLDOM: TreeNav<Element> = {
+  *elementChildren(node) {
+    for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === ELEMENT_NODE) yield c as Element;
+  },
+  localName: (el) => el.localName ?? el.nodeName,
+  namespace: (el) => el.namespaceURI ?? undefined,
+  attribute: (el, name) => el.getAttribute(name) ?? '',
+  textContent: (el) => el.textContent ?? '',
+  where: whereOf,
+};
 
 /** Parses `text` (BOM allowed) and applies the tree-level rules; never throws for bad input. */
 export function readInvoiceDocument(text: string): ReadDocument {
@@ -146,10 +93,10 @@ export function readInvoiceDocument(text: string): ReadDocument {
     const holder = holderOfDiscouraged(root);
     problems.push({ code: 'NOT_XML', line: odd.line, path: holder ? whereOf(holder).path : undefined, data: { rule: 'char', char: odd.char } });
   }
-  const notFa3 = fa3Problem(root);
+  const notFa3 = fa3Problem(root, XMLDOM);
   if (notFa3) {
     problems.push(notFa3);
-    return { doc, problems, stop: true, facts: root.localName === 'Faktura' ? readFacts(root) : undefined };
+    return { doc, problems, stop: true, facts: root.localName === 'Faktura' ? readFacts(root, XMLDOM) : undefined };
   }
-  return { doc, problems, stop: false, facts: readFacts(root) };
+  return { doc, problems, stop: false, facts: readFacts(root, XMLDOM) };
 }

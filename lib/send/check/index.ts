@@ -1,8 +1,10 @@
-// The local check of an FA(3) file before anything is sent (issue 12, step 2; SEND-CONTRACT §1): every rule of
+// The local check of an FA(3) file before anything is sent (issue 12, step 2; Sending §1): every rule of
 // basic.ts plus the official FA(3) schema. The schema engine is loaded with `import()` on first use, so only the
-// chunk of the view that calls this carries it. The worker imports basic.ts instead (no engine at all).
+// chunk of the view that calls this carries it. The worker imports basic.ts instead (no engine at all). A file
+// that reads cleanly is parsed once, by libxml2 (fast.ts); any other gets the full check, xmldom's tree included.
 import { finish, runBasicChecks } from './basic';
-import type { Where } from './paths';
+import type { ReadFacts } from './facts';
+import { fastCheck } from './fast';
 import { duplicateKey } from './rules';
 import type { CheckContext, FileCheck, InvoiceFile, SendProblem } from './types';
 import { xsdProblems } from './xsd';
@@ -38,10 +40,12 @@ async function schemaProblems(bytes: Uint8Array, doc: Parameters<typeof xsdProbl
   return xsdProblems(outcome.issues, doc);
 }
 
-async function checkOne(file: InvoiceFile, ctx: CheckContext): Promise<{ result: FileCheck; numberWhere?: Where }> {
+async function checkOne(file: InvoiceFile, ctx: CheckContext): Promise<{ result: FileCheck; facts?: ReadFacts }> {
+  const fast = await fastCheck(file, ctx, loadEngine);
+  if (fast) return fast;
   const run = await runBasicChecks(file, ctx);
   if (run.validate) run.check.problems.push(...(await schemaProblems(file.bytes, run.doc)));
-  return { result: finish(run.check, run.text), numberWhere: run.numberWhere };
+  return { result: finish(run.check, run.text), facts: run.facts };
 }
 
 export async function checkInvoiceFile(file: InvoiceFile, ctx: CheckContext): Promise<FileCheck> {
@@ -56,14 +60,14 @@ export async function checkInvoiceFiles(files: InvoiceFile[], ctx: CheckContext)
   const results: FileCheck[] = [];
   const firstByKey = new Map<string, string>();
   for (const file of files) {
-    const { result, numberWhere } = await checkOne(file, ctx);
+    const { result, facts: read } = await checkOne(file, ctx);
     const key = result.facts ? duplicateKey(result.facts) : undefined;
     const first = key === undefined ? undefined : firstByKey.get(key);
     if (key !== undefined && first === undefined) firstByKey.set(key, result.fileName);
     if (first !== undefined && result.facts) {
       const { sellerNip, kind, number } = result.facts;
       const repeat: SendProblem = {
-        code: 'DUPLICATE_IN_BATCH', ...numberWhere, data: { sellerNip, kind, number, otherFile: first },
+        code: 'DUPLICATE_IN_BATCH', ...read?.where.number, data: { sellerNip, kind, number, otherFile: first },
       };
       results.push(finish({ ...result, problems: [...result.problems, repeat] }, undefined));
     } else {

@@ -45,15 +45,6 @@ export function whereOf(node: Node | undefined): Where {
   return node ? { line: lineOf(node), path: elementPath(node) } : {};
 }
 
-/** The first child element named `name` (local name, any namespace), following `names` down from `from`. */
-export function childPath(from: Element | undefined, ...names: string[]): Element | undefined {
-  let el = from;
-  for (const name of names) {
-    el = el ? elementChildren(el).find((c) => nameOf(c) === name) : undefined;
-  }
-  return el;
-}
-
 /**
  * The element a libxml2 node path (`/*\/*[4]/*[2]`, or `/tns:Faktura/tns:Fa[1]` with prefixes) points at, in the
  * same document as parsed by xmldom. libxml2 writes `*` for elements in a default namespace and then counts

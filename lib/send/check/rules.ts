@@ -4,7 +4,7 @@
 // + RodzajFaktury + P_2 must not have been sent before (KSeF's duplicate key, 440, NOTES §8.3–8.4).
 import { warsawDay } from '../../core/time';
 import { normalizeNip } from '../../domain/nip';
-import type { ReadFacts } from './document';
+import type { ReadFacts } from './facts';
 import type { CheckContext, SendProblem } from './types';
 
 export interface OrganisationResult {
@@ -15,20 +15,21 @@ export interface OrganisationResult {
 const sameNip = (profileNip: string, sellerNip: string) => (normalizeNip(profileNip) ?? profileNip) === sellerNip;
 
 export function checkOrganisation(facts: ReadFacts, ctx: CheckContext): OrganisationResult {
-  const where = facts.where.sellerNip;
+  // facts.where is read only for a problem: the send view's single-parse check computes it on demand (fast.ts).
+  const where = () => facts.where.sellerNip;
   if (!facts.sellerNip) {
-    return { profileId: ctx.profileId, problem: { code: 'NO_ORGANISATION', ...where, data: { rule: 'noSellerNip' } } };
+    return { profileId: ctx.profileId, problem: { code: 'NO_ORGANISATION', ...where(), data: { rule: 'noSellerNip' } } };
   }
   if (ctx.profileId !== undefined) {
     const picked = ctx.profiles.find((p) => p.id === ctx.profileId);
     if (!picked) {
-      return { problem: { code: 'NO_ORGANISATION', ...where, data: { rule: 'unknownProfile', sellerNip: facts.sellerNip } } };
+      return { problem: { code: 'NO_ORGANISATION', ...where(), data: { rule: 'unknownProfile', sellerNip: facts.sellerNip } } };
     }
     if (!sameNip(picked.nip, facts.sellerNip)) {
       return {
         profileId: picked.id,
         problem: {
-          code: 'SELLER_NOT_ORGANISATION', ...where,
+          code: 'SELLER_NOT_ORGANISATION', ...where(),
           data: { sellerNip: facts.sellerNip, orgNip: picked.nip, orgName: picked.name },
         },
       };
@@ -37,7 +38,7 @@ export function checkOrganisation(facts: ReadFacts, ctx: CheckContext): Organisa
   }
   const matching = ctx.profiles.find((p) => sameNip(p.nip, facts.sellerNip));
   if (matching) return { profileId: matching.id };
-  return { problem: { code: 'NO_ORGANISATION', ...where, data: { rule: 'noMatch', sellerNip: facts.sellerNip } } };
+  return { problem: { code: 'NO_ORGANISATION', ...where(), data: { rule: 'noMatch', sellerNip: facts.sellerNip } } };
 }
 
 export function checkIssueDate(facts: ReadFacts, now: Date): SendProblem | undefined {

@@ -1,7 +1,7 @@
 // A problem in words, Polish or English, with where it is first ("Wiersz 45, element Faktura/Fa/P_1: …").
-// Catalog keys live in the shared catalog because the worker reports the rules it re-checks too.
+// Catalog keys live in the send catalog, which the worker (it re-checks the rules) and the pages load.
 import { warsawDateTime } from '../../core/time';
-import { t, type MessageKey } from '../../i18n/shared';
+import { t, type MessageKey } from '../../i18n/send';
 import type { SendProblem } from './types';
 
 type Lang = 'pl' | 'en';

@@ -1,4 +1,4 @@
-// The seam of the local check (/work/tools/SEND-CONTRACT.md §1): what the send view, the worker's re-check and
+// The seam of the local check (ARCHITECTURE.md, Sending: the local check): what the send view, the worker's re-check and
 // the outbox (OutboxItem.facts) share. Rules themselves live in the sibling modules; this file only names things.
 
 /** Stable codes (the contract's list). A sub-case that needs its own wording goes in `data.rule`. */
@@ -48,23 +48,9 @@ export interface CheckContext {
   findEarlier(sellerNip: string, kind: string, number: string): Promise<EarlierSend | undefined>;
 }
 
-export interface InvoiceFacts {
-  sellerNip: string;
-  sellerName?: string;
-  buyerNip?: string;
-  buyerName?: string;
-  /** RodzajFaktury, e.g. VAT, KOR, ZAL */
-  kind: string;
-  /** P_2 */
-  number: string;
-  /** P_1, YYYY-MM-DD */
-  issueDate: string;
-  currency?: string;
-  /** P_15 as written */
-  gross?: string;
-  sizeBytes: number;
-  sha256Base64: string;
-}
+/** What the check reads from a file; the outbox keeps it (its schema is the one definition). */
+export type { InvoiceFacts } from '../../store/outbox-records';
+import type { InvoiceFacts } from '../../store/outbox-records';
 
 export interface SendProblem {
   code: SendCheckCode;

@@ -18,6 +18,8 @@ import fa3Schema from './xsd/schemat_FA(3)_v1-0E.xsd?raw';
 import strukturyDanych from './xsd/StrukturyDanych_v10-0E.xsd?raw';
 import elementarneTypy from './xsd/ElementarneTypyDanych_v10-0E.xsd?raw';
 import kodyKrajow from './xsd/KodyKrajow_v10-0E.xsd?raw';
+import { fa3Problem, readFacts, type ReadFacts } from './facts';
+import { deeperThan, hasProcessingInstruction, LIBXML_NAV } from './tree-libxml';
 
 const BASE = 'http://crd.gov.pl/xml/schematy/dziedzinowe/mf/2022/01/05/eD/DefinicjeTypy/';
 // DOCTYPE is refused before this point (lib/core/xml.ts); NO_XXE and NONET keep libxml2 from loading anything.
@@ -61,12 +63,16 @@ function issuesOf(error: unknown): XsdIssue[] {
   return [{ message: String((error as Error)?.message ?? error) }];
 }
 
+function parseInvoice(bytes: Uint8Array): XmlDocument {
+  return XmlDocument.fromBuffer(bytes, { encoding: 'utf-8', option: OPTIONS | ParseOption.XML_PARSE_IGNORE_ENC });
+}
+
 /** Validates an invoice (UTF-8 bytes, BOM allowed) against schemat_FA(3)_v1-0E.xsd. */
 export function validateFa3(bytes: Uint8Array): XsdOutcome {
   const schema = fa3Validator();
   let doc: XmlDocument;
   try {
-    doc = XmlDocument.fromBuffer(bytes, { encoding: 'utf-8', option: OPTIONS | ParseOption.XML_PARSE_IGNORE_ENC });
+    doc = parseInvoice(bytes);
   } catch (error) {
     return { kind: 'unreadable', issues: issuesOf(error) };
   }
@@ -75,6 +81,33 @@ export function validateFa3(bytes: Uint8Array): XsdOutcome {
     return { kind: 'valid' };
   } catch (error) {
     return { kind: 'invalid', issues: issuesOf(error) };
+  } finally {
+    doc.dispose();
+  }
+}
+
+/**
+ * One libxml2 parse for a file that passes every tree rule: no parser diagnostic at all, depth within
+ * `maxDepth`, no processing instruction, the FA(3) root and KodFormularza, valid against the schema. Then its
+ * facts (without lines and paths); otherwise undefined, and the caller runs the full check, which says what
+ * is wrong and where. The caller has already refused DTD markup (lib/core/xml.ts dtdMarkup).
+ */
+export function readValidFa3(bytes: Uint8Array, maxDepth: number): ReadFacts | undefined {
+  const schema = fa3Validator();
+  let doc: XmlDocument;
+  try {
+    doc = parseInvoice(bytes);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (doc.warnings.length > 0 || deeperThan(doc, maxDepth) || hasProcessingInstruction(doc)) return undefined;
+    if (fa3Problem(doc.root, LIBXML_NAV)) return undefined;
+    const facts = readFacts(doc.root, LIBXML_NAV);
+    schema.validate(doc);
+    return facts;
+  } catch {
+    return undefined;
   } finally {
     doc.dispose();
   }

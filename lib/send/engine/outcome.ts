@@ -1,7 +1,7 @@
 // What KSeF's status of one invoice means for its outbox item (NOTES §8.3, SessionInvoiceStatusResponse):
 // 200 accepted with its KSeF number; 100/150 still processing; 4xx rejected, with KSeF's reason translated
 // (send_reject_<code>); 500/550 KSeF's own fault, so the item ends failed (the user may send it again).
-import { t, type Lang, type MessageKey } from '../../i18n/shared';
+import { t, type Lang, type MessageKey } from '../../i18n/send';
 import type { SessionInvoiceStatusResponse } from '../../ksef/schemas';
 import type { KsefInvoiceStatus, OutboxItem } from '../types';
 import { SendError } from '../errors';

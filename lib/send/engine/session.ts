@@ -2,6 +2,7 @@
 // restarted worker goes on in it), otherwise opened with a fresh key wrapped under KSeF's current
 // SymmetricKeyEncryption key; 21470 (unknown or withdrawn key) fetches the keys again and retries once.
 // A session opened whose answer is lost is harmless: it holds nothing and KSeF ends it after 12 h.
+import { decodeBase64 } from '../../core/bytes';
 import { pickPublicKey } from '../../ksef/public-keys';
 import type { PublicKeyCertificate } from '../../ksef/schemas';
 import type { Profile } from '../../store/records';
@@ -30,7 +31,8 @@ async function publicKeys(deps: SendDeps, fresh: boolean): Promise<PublicKeyCert
   return certificates;
 }
 
-const ivBytes = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+/** The stored IV (written by this engine as base64, so it reads back; a damaged record gives no session). */
+const ivBytes = (base64: string) => decodeBase64(base64, { padding: 'required' }) ?? undefined;
 
 /** The batch's usable session with its key, or undefined. */
 export async function usableSession(deps: SendDeps, batchId: string): Promise<OpenSession | undefined> {
@@ -39,8 +41,9 @@ export async function usableSession(deps: SendDeps, batchId: string): Promise<Op
   const open = sessions.filter((s) => !s.closedAt && !s.full && Date.parse(s.validUntil) - VALIDITY_MARGIN_MS > now).at(-1);
   if (!open) return undefined;
   const record = await deps.store.getSendSessionWithKey(open.sessionRef);
-  if (!record?.aesKey || !record.iv) return undefined;
-  return { sessionRef: record.sessionRef, aesKey: record.aesKey, iv: ivBytes(record.iv) };
+  const iv = record?.aesKey && record.iv ? ivBytes(record.iv) : undefined;
+  if (!record?.aesKey || !iv) return undefined;
+  return { sessionRef: record.sessionRef, aesKey: record.aesKey, iv };
 }
 
 export async function openSession(deps: SendDeps, profile: Profile, batchId: string): Promise<OpenSession> {

@@ -1,4 +1,4 @@
-// The worker's send wiring (SEND-CONTRACT §2, §4): files queued in one transaction and sent in the background,
+// The worker's send wiring (Sending §2, §4): files queued in one transaction and sent in the background,
 // one notification per batch with plural forms right, a click that opens the send view, the badge untouched,
 // and the rules of "Usuń" and "Ponów".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
