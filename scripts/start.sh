@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # npm start: the demo. Builds the development build, starts the KSeF simulator with a demo organisation and
-# a few invoices, writes demo certificate files (and prints their password), and opens Chromium with the
-# extension in its own user-data folder (.demo/chromium-profile) at the options page. The simulator runs as
-# long as Chromium does; without a display it keeps running until Ctrl+C, with instructions.
+# a few invoices, writes demo certificate files (and prints their password) and three FA(3) files to send (two
+# valid, one with a mistake the local check catches), and opens Chromium with the extension in its own
+# user-data folder (.demo/chromium-profile) at the options page. The simulator runs as long as Chromium does;
+# without a display it keeps running until Ctrl+C, with instructions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KSEF_PILOT_DEBS="chromium openssl" bash scripts/setup.sh
@@ -10,6 +11,7 @@ KSEF_PILOT_DEBS="chromium openssl" bash scripts/setup.sh
 PORT=${KSEF_PILOT_SIM_PORT:-8787}          # entrypoints/options/App.tsx DEFAULT_SIMULATOR_URL uses 8787 too
 DEMO_DIR="$PWD/.demo"
 CERT_DIR="$DEMO_DIR/certificates"
+INVOICE_DIR="$DEMO_DIR/faktury-do-wyslania"
 PROFILE_DIR="$DEMO_DIR/chromium-profile"
 DEMO_NIP=5265877635                        # tests/ksef-sim/demo.ts DEMO_ORGANISATIONS[0]
 DEMO_NAME="Anna Nowak Biuro Rachunkowe"
@@ -40,6 +42,9 @@ if [ ! -s "$CERT_DIR/anna-nowak.crt" ] || ! openssl x509 -checkend 86400 -noout 
     -in "$WORK/person.key" -passout env:PASS -out "$CERT_DIR/anna-nowak.key"
   rm -rf "$WORK" "$CERT_DIR"/*.srl
 fi
+
+# --- invoices to send ("Wysyłka do KSeF"): new numbers on every run, so they can be sent again ---------
+node --import tsx scripts/demo-invoices.ts "$INVOICE_DIR"
 
 # --- the simulator, stopped whenever this script ends --------------------------------------------------
 if node -e 'require("net").createConnection({ host: "127.0.0.1", port: +process.argv[1] }).on("connect", () => process.exit(0)).on("error", () => process.exit(1))' "$PORT"; then
@@ -92,6 +97,9 @@ cat <<MSG
     Klucz prywatny (.key):  $CERT_DIR/anna-nowak.key
     Hasło do klucza:        $DEMO_PASSWORD
   Then "Zapisz certyfikat" and "Weryfikuj certyfikat".
+  Potem ikona rozszerzenia → „Otwórz skrzynkę faktur” → „Wysyłka do KSeF” i upuść pliki z folderu
+    $INVOICE_DIR   (dwie faktury poprawne, jedna z błędem w kwocie)
+  Then, to send invoices: the inbox → "Wysyłka do KSeF", and drop the files from that folder (one has a mistake).
 
 MSG
 
