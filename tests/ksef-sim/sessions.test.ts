@@ -3,12 +3,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isReferenceNumber, isValidKsefNumber } from './ids';
 import { generateInvoiceXml } from './invoice-templates';
 import { call, encryptInvoice, FA3_FORM, KSEF_FIXTURES, sessionEncryption, startChecked, type Checked } from './kit';
 import { createRng } from './random';
+import { shape, xmlText } from './sending-kit';
 import { warsawDate } from './time';
 import { xmllintAvailable } from './xsd';
 
@@ -47,21 +47,7 @@ async function outcome(sessionRef: string, invoiceRef: string, sim = t.sim) {
   return { seen, body: last!.body };
 }
 
-/** The element structure of an XML document: every element's path, in document order. */
-function shape(xml: string): string[] {
-  const doc = new DOMParser().parseFromString(xml, 'text/xml');
-  const out: string[] = [];
-  const walk = (el: Element, prefix: string) => {
-    const path = `${prefix}/${el.localName}`;
-    if (!out.includes(path)) out.push(path);
-    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) walk(c as Element, path);
-  };
-  walk(doc.documentElement as unknown as Element, '');
-  return out;
-}
-
-const text = (xml: string, name: string): string[] =>
-  Array.from(new DOMParser().parseFromString(xml, 'text/xml').getElementsByTagName(name)).map((e) => e.textContent ?? '');
+const text = xmlText;
 
 beforeAll(async () => {
   t = await startChecked({ seed: 'sessions', hwmLagMs: 0 });

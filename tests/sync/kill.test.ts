@@ -3,6 +3,7 @@
 // resolves and the engine is thrown away, so no catch or finally of it runs. A fresh engine then resumes
 // from what the store holds, and must end with 0 lost, 0 duplicates, the mark never moved back, and every
 // invoice announced exactly once in what the browser shows (a repeated notice replaces, by id).
+import { killableCalls, type KillMode } from '../helpers/kill-at';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncProfile } from '../../lib/sync/sync-profile';
 import type { SyncDeps } from '../../lib/sync/types';
@@ -29,26 +30,9 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 
-type Mode = 'before' | 'after';
-const never = new Promise<never>(() => undefined);
-
 /** Wraps every call the engine awaits; the call numbered `killAt` never returns to it. */
-function instrument(deps: SyncDeps, killAt: number, mode: Mode) {
-  let n = 0;
-  let signal!: (pending: Promise<unknown>) => void;
-  const killed = new Promise<Promise<unknown>>((resolve) => (signal = resolve));
-  const wrap = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> => {
-      const index = n++;
-      if (index !== killAt) return fn(...args);
-      const pending = mode === 'after' ? fn(...args).catch(() => undefined) : Promise.resolve();
-      signal(pending);
-      return never;
-    };
-  const wrapAll = <T extends object>(target: T): T =>
-    Object.fromEntries(
-      Object.entries(target).map(([k, v]) => [k, typeof v === 'function' ? wrap(v as never) : v]),
-    ) as T;
+function instrument(deps: SyncDeps, killAt: number, mode: KillMode) {
+  const { wrapAll, killed, count } = killableCalls(killAt, mode);
   const wrapped: SyncDeps = {
     ...deps,
     store: wrapAll(deps.store),
@@ -56,7 +40,7 @@ function instrument(deps: SyncDeps, killAt: number, mode: Mode) {
     session: wrapAll(deps.session),
     notifier: wrapAll(deps.notifier),
   };
-  return { deps: wrapped, killed, count: () => n };
+  return { deps: wrapped, killed, count };
 }
 
 interface Scenario {

@@ -3,6 +3,7 @@
 // before it leaves, and after KSeF took it). A kill is faithful: the call never resolves and the engine is
 // thrown away, so no catch or finally of it runs. A fresh engine then resumes from what the store holds and
 // must end with 0 lost, 0 sent twice (counted in what the simulator received), and each outcome announced once.
+import { killableCalls, type KillMode } from '../../helpers/kill-at';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendPending } from '../../../lib/send/engine';
 import type { SendDeps } from '../../../lib/send/types';
@@ -20,24 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 
-type Mode = 'before' | 'after';
-const never = new Promise<never>(() => undefined);
-
-function instrument(deps: SendDeps, killAt: number, mode: Mode) {
-  let n = 0;
-  let signal!: (pending: Promise<unknown>) => void;
-  const killed = new Promise<Promise<unknown>>((resolve) => (signal = resolve));
-  const wrap =
-    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> => {
-      const index = n++;
-      if (index !== killAt) return fn(...args);
-      const pending = mode === 'after' ? fn(...args).catch(() => undefined) : Promise.resolve();
-      signal(pending);
-      return never;
-    };
-  const wrapAll = <T extends object>(target: T): T =>
-    Object.fromEntries(Object.entries(target).map(([k, v]) => [k, typeof v === 'function' ? wrap(v as never) : v])) as T;
+function instrument(deps: SendDeps, killAt: number, mode: KillMode) {
+  const { wrap, wrapAll, killed, count } = killableCalls(killAt, mode);
   const wrapped: SendDeps = {
     ...deps,
     store: wrapAll(deps.store),
@@ -46,7 +31,7 @@ function instrument(deps: SendDeps, killAt: number, mode: Mode) {
     notifier: wrapAll(deps.notifier),
     clock: { now: deps.clock.now, sleep: wrap(deps.clock.sleep) },
   };
-  return { deps: wrapped, killed, count: () => n };
+  return { deps: wrapped, killed, count };
 }
 
 /** Runs clean engines until nothing is left, waiting out any limit or back-off. */
