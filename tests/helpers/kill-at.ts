@@ -25,3 +25,17 @@ export function killableCalls(killAt: number, mode: KillMode) {
     Object.fromEntries(Object.entries(target).map(([k, v]) => [k, typeof v === 'function' ? wrap(v as never) : v])) as T;
   return { wrap, wrapAll, killed, count: () => n };
 }
+
+/** Runs the engine until it finishes (either way) or reaches the kill point; a killed call is let complete first. */
+export function finishedOrKilled(run: Promise<unknown>, killed: Promise<Promise<unknown>>): Promise<'finished' | 'killed'> {
+  return Promise.race([
+    run.then(
+      () => 'finished' as const,
+      () => 'finished' as const,
+    ),
+    killed.then(async (pending) => {
+      await pending;
+      return 'killed' as const;
+    }),
+  ]);
+}

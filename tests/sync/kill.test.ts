@@ -3,7 +3,7 @@
 // resolves and the engine is thrown away, so no catch or finally of it runs. A fresh engine then resumes
 // from what the store holds, and must end with 0 lost, 0 duplicates, the mark never moved back, and every
 // invoice announced exactly once in what the browser shows (a repeated notice replaces, by id).
-import { killableCalls, type KillMode } from '../helpers/kill-at';
+import { finishedOrKilled, killableCalls, type KillMode } from '../helpers/kill-at';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncProfile } from '../../lib/sync/sync-profile';
 import type { SyncDeps } from '../../lib/sync/types';
@@ -144,16 +144,7 @@ describe.each(scenarios)('kill at every await: $name', (scenario) => {
         const base = await buildDeps(sim, store, notes.notifier, () => token);
         const probe = instrument(scenario.session ? { ...base, session: scenario.session() } : base, killAt, mode);
         const profile = (await store.getProfile('org'))!;
-        const outcome = await Promise.race([
-          syncProfile(probe.deps, profile).then(
-            () => 'finished' as const,
-            () => 'finished' as const,
-          ),
-          probe.killed.then(async (pending) => {
-            await pending;
-            return 'killed' as const;
-          }),
-        ]);
+        const outcome = await finishedOrKilled(syncProfile(probe.deps, profile), probe.killed);
         if (outcome === 'finished') {
           points = Math.max(points, probe.count());
           break;

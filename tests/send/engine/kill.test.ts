@@ -3,7 +3,7 @@
 // before it leaves, and after KSeF took it). A kill is faithful: the call never resolves and the engine is
 // thrown away, so no catch or finally of it runs. A fresh engine then resumes from what the store holds and
 // must end with 0 lost, 0 sent twice (counted in what the simulator received), and each outcome announced once.
-import { killableCalls, type KillMode } from '../../helpers/kill-at';
+import { finishedOrKilled, killableCalls, type KillMode } from '../../helpers/kill-at';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendPending } from '../../../lib/send/engine';
 import type { SendDeps } from '../../../lib/send/types';
@@ -73,13 +73,7 @@ describe.each(scenarios)('kill at every await: $name', (scenario) => {
         const postedBefore = postedToSim(sim);
         const base = buildDeps(sim, store, notes.notifier);
         const probe = instrument(base, killAt, mode);
-        const outcome = await Promise.race([
-          sendPending(probe.deps, profile).then(() => 'finished' as const, () => 'finished' as const),
-          probe.killed.then(async (pending) => {
-            await pending;
-            return 'killed' as const;
-          }),
-        ]);
+        const outcome = await finishedOrKilled(sendPending(probe.deps, profile), probe.killed);
         if (outcome === 'finished') {
           points = Math.max(points, probe.count());
           break;
