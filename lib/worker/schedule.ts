@@ -11,10 +11,13 @@ export function alarmName(profileId: string): string {
   return `${ALARM_PREFIX}${profileId}`;
 }
 
+/** The profile id of an alarm named `<prefix><profileId>` (sync and send alarms alike), else undefined. */
+export function profileIdAfter(prefix: string, name: string): string | undefined {
+  return typeof name === 'string' && name.startsWith(prefix) && name.length > prefix.length ? name.slice(prefix.length) : undefined;
+}
+
 export function profileIdOfAlarm(name: string): string | undefined {
-  return typeof name === 'string' && name.startsWith(ALARM_PREFIX) && name.length > ALARM_PREFIX.length
-    ? name.slice(ALARM_PREFIX.length)
-    : undefined;
+  return profileIdAfter(ALARM_PREFIX, name);
 }
 
 /** The profile's period (lib/domain/limits.ts). */

@@ -7,6 +7,7 @@ import { sendPending } from '../send/engine';
 import type { SendNotifier, SendRunResult } from '../send/types';
 import type { Store } from '../store/store';
 import type { AlarmsApi } from './platform';
+import { profileIdAfter } from './schedule';
 import type { createRuntimeCache } from './profile-runtime';
 
 export const SEND_ALARM_PREFIX = 'send:';
@@ -14,8 +15,7 @@ export const SEND_ALARM_PREFIX = 'send:';
 const WATCHDOG_MINUTES = 1;
 
 export const sendAlarmName = (profileId: string) => `${SEND_ALARM_PREFIX}${profileId}`;
-export const profileIdOfSendAlarm = (name: string): string | undefined =>
-  typeof name === 'string' && name.startsWith(SEND_ALARM_PREFIX) && name.length > SEND_ALARM_PREFIX.length ? name.slice(SEND_ALARM_PREFIX.length) : undefined;
+export const profileIdOfSendAlarm = (name: string): string | undefined => profileIdAfter(SEND_ALARM_PREFIX, name);
 
 export interface SendRunnerDeps {
   store: Store;
@@ -59,8 +59,8 @@ export function createSendRunner({ store, clock, alarms, runtimes, notifier }: S
   }
 
   /** Every start: profiles with unfinished items get a run (their alarm may be gone after a restart). */
-  async function resumeAll(): Promise<void> {
-    for (const profile of await store.listProfiles()) {
+  async function resumeAll(profiles: readonly { id: string }[]): Promise<void> {
+    for (const profile of profiles) {
       if ((await store.listUnfinishedOutbox(profile.id)).length > 0) void runSend(profile.id).catch(() => undefined);
     }
   }

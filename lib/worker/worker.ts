@@ -14,10 +14,10 @@ import { createBrowserNotifier } from './notifier';
 import type { AlarmsApi, BadgeApi, NotificationsApi, OpenTab } from './platform';
 import { createProfileRunner } from './profile-runner';
 import { createClientFor, createRuntimeCache, createSessionFor, type FetchFn } from './profile-runtime';
-import { ensureAlarm, profileIdOfAlarm } from './schedule';
+import { alarmName, ensureAlarm, profileIdOfAlarm } from './schedule';
 import { createSendHandlers } from './send-handlers';
 import { createSendNotifier, profileOfSendNotification, sendClickTarget } from './send-notifier';
-import { createSendRunner, profileIdOfSendAlarm } from './send-runner';
+import { createSendRunner, profileIdOfSendAlarm, sendAlarmName } from './send-runner';
 
 /** lib/diagnostics' verifyProfile, injected so the worker does not depend on the options page's module. */
 export type VerifyProfileFn = (
@@ -105,8 +105,8 @@ export function createWorker(deps: WorkerDeps) {
 
     deleteProfile: async ({ profileId }) => {
       runtimes.forget(profileId);
-      await alarms.clear(`sync:${profileId}`);
-      await runner.running(profileId)?.catch(() => undefined);
+      await Promise.all([alarms.clear(alarmName(profileId)), alarms.clear(sendAlarmName(profileId))]);
+      await Promise.all([runner.running(profileId)?.catch(() => undefined), sending.running(profileId)?.catch(() => undefined)]);
       // Before the tokens go: their refresh token would stay valid for up to 7 days (NOTES §3.7). Best effort.
       await logins.endForRemoval(profileId);
       const deleted = await store.deleteProfileAndData(profileId);
@@ -163,13 +163,13 @@ export function createWorker(deps: WorkerDeps) {
         const [profiles, existing] = await Promise.all([store.listProfiles(), alarms.getAll()]);
         const ids = new Set(profiles.map((p) => p.id));
         const stale = existing.filter((alarm) => {
-          const id = profileIdOfAlarm(alarm.name);
+          const id = profileIdOfAlarm(alarm.name) ?? profileIdOfSendAlarm(alarm.name);
           return id !== undefined && !ids.has(id);
         });
         await Promise.all(stale.map((alarm) => alarms.clear(alarm.name)));
         for (const profile of profiles) await schedule(profile, false, existing);
         await updateBadge();
-        await sending.resumeAll();
+        await sending.resumeAll(profiles);
       } catch (error) {
         // Called without a waiter (listeners, the worker's first turn): record it instead of rejecting.
         const message = String((error as Error)?.message ?? error);

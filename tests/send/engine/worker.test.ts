@@ -54,6 +54,17 @@ describe('the worker', () => {
     });
   }, 120_000);
 
+  it("a removed organisation's send alarm goes with it, and one left from a removed organisation is dropped at start", async () => {
+    const { worker, browser } = await setupWorker(sim, { credentials: false });
+    await browser.seams.alarms.create('send:org', { delayInMinutes: 1 });
+    await browser.seams.alarms.create('send:gone', { delayInMinutes: 1 });
+    await worker.onStartup();
+    expect(browser.alarms.has('send:gone')).toBe(false);
+    expect(browser.alarms.has('send:org')).toBe(true);
+    await worker.handlers.deleteProfile({ type: 'deleteProfile', profileId: 'org' });
+    expect([...browser.alarms.keys()].filter((name) => name.startsWith('send:'))).toEqual([]);
+  });
+
   it('refuses a file whose seller is not the organisation, storing nothing', async () => {
     const { worker, store } = await setupWorker(sim, { credentials: false });
     const { fileName, xml } = invoiceFile(sim, 'FV/W/OTHER', { sellerNip: BUYER });
