@@ -8,6 +8,9 @@
 // would put a secret in a message. So the page decrypts the key, stores the non-extractable CryptoKey, and
 // then tells the worker `profileSaved`.
 import * as z from 'zod/mini';
+import { apEnvironmentOf } from './ap-helper/hosts';
+import { KSEF_ENVIRONMENTS } from './domain/environments';
+import { isValidNip } from './domain/nip';
 import { t } from './i18n/shared';
 
 const profileId = z.string().check(z.minLength(1), z.maxLength(200));
@@ -34,7 +37,20 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('deleteProfile'), profileId }),
   /** "Weryfikuj certyfikat": log in with the stored credentials and check the permissions, step by step. */
   z.strictObject({ type: z.literal('verifyProfile'), profileId }),
-  /** "Sprawdź teraz": sync one profile, or all when profileId is absent. */
+  /** The unlock page logged in with the unsealed key and stored the tokens (issue 14): resume the locked profile's sync. */
+  z.strictObject({ type: z.literal('profileUnlocked'), profileId }),
+  /** "Pobierz starsze faktury": a backfill from this calendar day to the sync's start, not announced (lib/worker/older-invoices.ts). */
+  z.strictObject({ type: z.literal('fetchOlderInvoices'), profileId, from: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) }),
+  /** "Wygeneruj certyfikat KSeF w przeglądarce" / "Odnów certyfikat" (issue 14): enrol, log in with it, switch; answers at the end. */
+  z.strictObject({ type: z.literal('enrolCertificate'), profileId }),
+  /** "Unieważnij poprzedni certyfikat": the KSeF certificate the last switch replaced (16 hex digits, OA#RetrieveCertificatesRequest). */
+  z.strictObject({ type: z.literal('revokeCertificate'), profileId, serialNumber: z.string().check(z.regex(/^[0-9A-F]{16}$/)) }),
+  /** "Przerwij": drop the enrolment in flight and its key; the profile keeps its credentials. */
+  z.strictObject({ type: z.literal('abandonEnrolment'), profileId }),
+  /** "Odnawiaj automatycznie" on or off (Profile.autoRenew). */
+  z.strictObject({ type: z.literal('setAutoRenew'), profileId, on: z.boolean() }),
+  /** "Sprawdź teraz": sync one profile, or all with credentials when profileId is absent; answers when the runs
+   *  have ended, one result per profile (SyncNowAnswer, lib/views/sync-result.ts). */
   z.strictObject({ type: z.literal('syncNow'), profileId: z.optional(profileId) }),
   /** Mark invoices as new, seen or booked; the badge follows. */
   z.strictObject({
@@ -84,6 +100,54 @@ export function acceptRequest(message: unknown, sender: SenderInfo, extensionId:
   if (typeof sender.url !== 'string' || !sender.url.startsWith(extensionOrigin)) return null;
   const parsed = RequestSchema.safeParse(message);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * What a content script may ask (issue 13; DESIGN.md, Security rules): the Aplikacja Podatnika helper's "Mam oba
+ * pliki" opens the options page on the certificate step. Nothing else, and never the page protocol above.
+ */
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('openSetup'),
+    environment: z.enum(KSEF_ENVIRONMENTS),
+    nip: z.optional(z.string().check(z.refine((nip) => isValidNip(nip), 'a valid NIP'))),
+  }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+/** Why a content script's message was refused: not our extension, not an AP page (or another environment's), not allowed. */
+export type ContentRefusal = 'NOT_OUR_EXTENSION' | 'NOT_AP_PAGE' | 'NOT_ALLOWED';
+export type ContentParse = { ok: true; request: ContentRequest } | { ok: false; reason: ContentRefusal };
+
+/**
+ * Accepts a content script's message only from this extension, sent by a page on an Aplikacja Podatnika host, in
+ * the narrow schema, naming the environment of the page it came from (a helper on TEST cannot set up production).
+ */
+export function parseContentRequest(
+  message: unknown,
+  sender: SenderInfo,
+  extensionId: string | undefined = (globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id,
+): ContentParse {
+  if (!extensionId || sender?.id !== extensionId) return { ok: false, reason: 'NOT_OUR_EXTENSION' };
+  const environment = typeof sender.url === 'string' ? apEnvironmentOf(sender.url) : undefined;
+  if (!environment) return { ok: false, reason: 'NOT_AP_PAGE' };
+  const parsed = ContentRequestSchema.safeParse(message);
+  if (!parsed.success) return { ok: false, reason: 'NOT_ALLOWED' };
+  if (parsed.data.environment !== environment) return { ok: false, reason: 'NOT_AP_PAGE' };
+  return { ok: true, request: parsed.data };
+}
+
+/** The worker's answer to a refused content-script message: nothing happened, and why. */
+export function contentRefusal(reason: ContentRefusal): Response<never> {
+  return {
+    ok: false,
+    error: {
+      code: 'CONTENT_REQUEST_REFUSED',
+      message: t('pl', 'msg_error_CONTENT_REQUEST_REFUSED'),
+      messageEn: t('en', 'msg_error_CONTENT_REQUEST_REFUSED'),
+      data: { reason },
+    },
+  };
 }
 
 /** What the worker implements: one function per request type, each returning the result or throwing. */

@@ -13,6 +13,7 @@ The catalog is split by context (issue 11), so each context ships only the strin
                                         send_reject_, send_n_, send_check_ …)
   lib/i18n/catalog/popup.{pl,en}.json   the popup (and the options page, which shows its cards): popup_, status_persist_
   lib/i18n/catalog/pages.{pl,en}.json   the options page and inbox: options_, inbox_, invoice_, setup_, ui_
+  lib/i18n/catalog/ap.{pl,en}.json      the Aplikacja Podatnika helper (content script): ap_
   public/_locales/{pl,en}/messages.json the browser's catalog: only the manifest's keys (extName, extDescription)
 lib/i18n/shared.ts, send.ts (shared + send), worker.ts (shared + worker + send), popup.ts (shared + popup) and
 index.ts (all) type `t` over
@@ -27,6 +28,9 @@ FILES = {
     'send': MAIN + '/lib/i18n/catalog/send.{lang}.json',
     'popup': MAIN + '/lib/i18n/catalog/popup.{lang}.json',
     'pages': MAIN + '/lib/i18n/catalog/pages.{lang}.json',
+    # The Aplikacja Podatnika helper (content script, issue 13): its own small catalog, so a page that is not
+    # ours loads only these strings (lib/i18n/ap.ts).
+    'ap': MAIN + '/lib/i18n/catalog/ap.{lang}.json',
     'manifest': MAIN + '/public/_locales/{lang}/messages.json',
 }
 MANIFEST_KEYS = ('extName', 'extDescription')
@@ -34,8 +38,9 @@ SHARED_PREFIXES = ('status_', 'sync_error_', 'msg_error_')
 POPUP_PREFIXES = ('popup_', 'status_persist_')
 PAGE_PREFIXES = ('options_', 'inbox_', 'invoice_', 'setup_', 'ui_')
 SEND_PREFIXES = ('send_',)
+AP_PREFIXES = ('ap_',)
 WORKER_EXCEPTIONS = ('invoice_count_',)  # plural used by the worker's notifications
-CATALOG_FILES = ('shared', 'worker', 'send', 'popup', 'pages')
+CATALOG_FILES = ('shared', 'worker', 'send', 'popup', 'pages', 'ap')
 USAGE = 'usage: add-i18n.py [--to ' + '|'.join(CATALOG_FILES) + '] KEY PL EN [KEY PL EN ...]  |  --to FILE KEY [KEY ...]'
 
 
@@ -48,6 +53,8 @@ def home_of_new(key):
         return 'shared'
     if key.startswith(SEND_PREFIXES):
         return 'send'
+    if key.startswith(AP_PREFIXES):
+        return 'ap'
     if key.startswith(PAGE_PREFIXES) and not key.startswith(WORKER_EXCEPTIONS):
         return 'pages'
     return 'worker'

@@ -8,6 +8,9 @@ import path from 'node:path';
 const root = process.argv[2] ?? '.output/chrome-mv3';
 const KB = 1000;
 const POPUP_MAX_KB = 350;
+// Issue 13: the Aplikacja Podatnika helper runs on a page that is not ours, so it stays small.
+const AP_HELPER_MAX_KB = 60;
+const AP_HELPER = 'content-scripts/ap-helper.js';
 // Strings only the libraries' code holds (minification keeps string literals).
 const MARKERS = {
   pkijs: "Object's schema was not verified against input data for",
@@ -87,11 +90,14 @@ const out = {
   popup: page('popup.html'),
   options: page('options.html'),
   inbox: page('inbox.html'),
+  apHelper: exists(AP_HELPER) ? { ...figures([AP_HELPER]), chunks: [AP_HELPER] } : null,
 };
 // The issue 11 limits, read off the figures above (a report, never a failing check).
 out.limits = {
   popupMaxKB: POPUP_MAX_KB,
   popupWithin: out.popup.bytes <= POPUP_MAX_KB * KB,
   optionsStartWithoutPkijs: !out.options.contains.includes('pkijs'),
+  apHelperMaxKB: AP_HELPER_MAX_KB,
+  apHelperWithin: out.apHelper !== null && out.apHelper.bytes <= AP_HELPER_MAX_KB * KB && out.apHelper.contains.length === 0,
 };
 process.stdout.write(JSON.stringify(out, null, 2) + '\n');

@@ -2,8 +2,9 @@
 # npm start: the demo. Builds the development build, starts the KSeF simulator with a demo organisation and
 # a few invoices, writes demo certificate files (and prints their password) and three FA(3) files to send (two
 # valid, one with a mistake the local check catches), and opens Chromium with the extension in its own
-# user-data folder (.demo/chromium-profile) at the options page. The simulator runs as long as Chromium does;
-# without a display it keeps running until Ctrl+C, with instructions.
+# user-data folder (.demo/chromium-profile) at the options page once the extension has loaded
+# (scripts/launch-chromium.mjs); Chromium's own messages go to .demo/chromium.log. The simulator runs as long as
+# Chromium does; without a display it keeps running until Ctrl+C, with instructions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KSEF_PILOT_DEBS="chromium openssl" bash scripts/setup.sh
@@ -13,6 +14,7 @@ DEMO_DIR="$PWD/.demo"
 CERT_DIR="$DEMO_DIR/certificates"
 INVOICE_DIR="$DEMO_DIR/faktury-do-wyslania"
 PROFILE_DIR="$DEMO_DIR/chromium-profile"
+CHROMIUM_LOG="$DEMO_DIR/chromium.log"
 DEMO_NIP=5265877635                        # tests/ksef-sim/demo.ts DEMO_ORGANISATIONS[0]
 DEMO_NAME="Anna Nowak Biuro Rachunkowe"
 DEMO_PASSWORD='demo-KSeF-2026'             # a demo only: never use a password like this for a real key
@@ -55,7 +57,7 @@ fi
 echo "› starting the KSeF simulator on http://127.0.0.1:$PORT"
 node --import tsx tests/ksef-sim/cli.ts --port "$PORT" --demo --quiet &   # one process, so SIM_PID is the server
 SIM_PID=$!
-stop_simulator() { kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null || true; }
+stop_simulator() { kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null || true; echo "› simulator stopped"; }
 trap stop_simulator EXIT
 trap 'exit 130' INT TERM
 
@@ -96,7 +98,9 @@ cat <<MSG
     Certyfikat (.crt):      $CERT_DIR/anna-nowak.crt
     Klucz prywatny (.key):  $CERT_DIR/anna-nowak.key
     Hasło do klucza:        $DEMO_PASSWORD
-  Then "Zapisz certyfikat" and "Weryfikuj certyfikat".
+  Then "Zapisz certyfikat" and "Weryfikuj certyfikat": the first check for invoices runs right after.
+  Pin the extension so its badge and window are in sight: the puzzle-piece icon ("Extensions") right of the
+  address bar → the pin next to "KSeF Pilot".
   Potem ikona rozszerzenia → „Otwórz skrzynkę faktur” → „Wysyłka do KSeF” i upuść pliki z folderu
     $INVOICE_DIR   (dwie faktury poprawne, jedna z błędem w kwocie)
   Then, to send invoices: the inbox → "Wysyłka do KSeF", and drop the files from that folder (one has a mistake).
@@ -115,12 +119,10 @@ MSG
 fi
 
 echo "› opening Chromium with the extension (close its window to stop the demo)"
-SANDBOX=()
-[ "$(id -u)" = 0 ] && SANDBOX=(--no-sandbox)   # Chromium refuses to run as root with its sandbox
-chromium "${SANDBOX[@]}" --user-data-dir="$PROFILE_DIR" --no-first-run --no-default-browser-check \
-  --disable-extensions-except="$EXT_DIR" --load-extension="$EXT_DIR" \
-  "chrome-extension://$(node scripts/extension-id.mjs "$EXT_DIR")/options.html" &
-CHROMIUM_PID=$!
-trap 'kill "$CHROMIUM_PID" 2>/dev/null || true; exit 130' INT TERM
-wait "$CHROMIUM_PID" || true
+# The launcher starts Chromium on about:blank and opens the options page only once the extension has loaded.
+node scripts/launch-chromium.mjs --extension "$EXT_DIR" --extension-id "$(node scripts/extension-id.mjs "$EXT_DIR")" \
+  --user-data-dir "$PROFILE_DIR" --log "$CHROMIUM_LOG" &
+LAUNCHER_PID=$!
+trap 'kill "$LAUNCHER_PID" 2>/dev/null || true; wait "$LAUNCHER_PID" 2>/dev/null || true; exit 130' INT TERM
+wait "$LAUNCHER_PID" || true
 echo "› Chromium closed; stopping the simulator"

@@ -34,9 +34,11 @@ export function InboxActions({ selectedCount, busy, lang, onMark, onExport }: In
   );
 }
 
+/** Pages of the list; nothing at all while everything fits on the first page (issue 16, B13). */
 export function Pager({ page, hasPrev, hasNext, lang, onPrev, onNext }: {
   page: number; hasPrev: boolean; hasNext: boolean; lang: Lang; onPrev: () => void; onNext: () => void;
 }) {
+  if (page <= 1 && !hasNext) return null;
   return (
     <nav className="kp-inbox-pager kp-no-print" aria-label={t(lang, 'inbox_page', { page })}>
       <button type="button" className="kp-button kp-button--secondary" disabled={!hasPrev} onClick={onPrev}>

@@ -1,7 +1,7 @@
 import { t, type Lang } from '@/lib/i18n';
 import { MAX_SEARCH_LENGTH, PERIODS } from '@/lib/inbox';
 import { INVOICE_STATES, type InvoiceState, type Profile } from '@/lib/store';
-import { isSellerNipValid, SORTS, type FilterForm } from './filter-state';
+import { hasActiveFilter, isSellerNipValid, SORTS, type FilterForm } from './filter-state';
 
 export interface InboxFiltersProps {
   form: FilterForm;
@@ -101,6 +101,7 @@ export function InboxFilters({ form, profiles, counts, lang, onChange, onClear }
           inputMode="numeric"
           value={form.sellerNip}
           maxLength={13}
+          placeholder={t(lang, 'inbox_seller_nip_placeholder')}
           aria-invalid={nipHint}
           aria-describedby={nipHint ? 'kp-nip-hint' : undefined}
           onChange={(e) => set('sellerNip', e.target.value)}
@@ -113,9 +114,11 @@ export function InboxFilters({ form, profiles, counts, lang, onChange, onClear }
         options={SORTS.map((s) => [s, t(lang, `inbox_sort_${s}`)] as const)}
         onChange={(sort) => set('sort', sort)}
       />
-      <button type="button" className="kp-button kp-button--secondary" onClick={onClear}>
-        {t(lang, 'inbox_clear_filters')}
-      </button>
+      {hasActiveFilter(form) ? (
+        <button type="button" className="kp-button kp-button--secondary" onClick={onClear}>
+          {t(lang, 'inbox_clear_filters')}
+        </button>
+      ) : null}
       {nipHint ? (
         <p id="kp-nip-hint" className="kp-inbox-hint">
           {t(lang, 'inbox_seller_nip_invalid')}

@@ -3,6 +3,8 @@ import { normalizeNip } from '@/lib/domain/nip';
 import { periodRange, type InboxFilter, type Period } from '@/lib/inbox';
 import type { InvoiceDateField, InvoiceState } from '@/lib/store';
 
+// Only the two indexed dates: ordering by amount or due date would read every invoice (no index; the due date
+// is not even in KSeF's metadata, NOTES §7.1). Issue 15 reworks the indexes.
 export const SORTS = [
   'issueDate_desc',
   'issueDate_asc',
@@ -32,6 +34,13 @@ export const EMPTY_FORM: FilterForm = {
   search: '',
   sort: 'issueDate_desc',
 };
+
+/** Whether the form narrows the list at all (the order is not a filter): "Wyczyść filtry" shows only then. */
+export function hasActiveFilter(form: FilterForm): boolean {
+  return (
+    form.profileId !== '' || form.period !== EMPTY_FORM.period || form.state !== '' || form.sellerNip.trim() !== '' || form.search.trim() !== ''
+  );
+}
 
 /** Ten digits as people write them (dashes, spaces, a PL prefix): lib/domain/nip.ts reads them. */
 export function isSellerNipValid(text: string): boolean {

@@ -35,10 +35,10 @@ export function CorrectionSection({ correction, currency, lang }: { correction: 
       {correction.originalSeller || correction.originalBuyers.length > 0 ? (
         <div className="kp-inv-parties">
           {correction.originalSeller ? (
-            <PartyBlock title={t(lang, 'invoice_view_original_seller')} party={correction.originalSeller} lang={lang} />
+            <PartyBlock title={t(lang, 'invoice_view_original_seller')} party={correction.originalSeller} lang={lang} level={3} />
           ) : null}
           {correction.originalBuyers.map((party, i) => (
-            <PartyBlock key={i} title={t(lang, 'invoice_view_original_buyer')} party={party} lang={lang} />
+            <PartyBlock key={i} title={t(lang, 'invoice_view_original_buyer')} party={party} lang={lang} level={3} />
           ))}
         </div>
       ) : null}
@@ -63,8 +63,8 @@ export function AdvanceSection({ advance, currency, lang }: { advance: Advance; 
       </dl>
       {advance.orderLines.length > 0 ? (
         <>
-          <h3>{t(lang, 'invoice_view_order_lines')}</h3>
-          <LinesTable lines={advance.orderLines} currency={currency} lang={lang} caption={t(lang, 'invoice_view_order_lines')} />
+          <h3 id="kp-inv-order-lines">{t(lang, 'invoice_view_order_lines')}</h3>
+          <LinesTable lines={advance.orderLines} currency={currency} lang={lang} labelledBy="kp-inv-order-lines" />
         </>
       ) : null}
     </Section>

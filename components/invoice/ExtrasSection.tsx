@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { t, type Lang } from '@/lib/i18n';
 import { formatDate, type InvoiceView } from '@/lib/invoice';
 import { Field, Section } from './Field';
@@ -39,12 +40,14 @@ export function ExtrasSection({ invoice, lang }: { invoice: InvoiceView; lang: L
       {invoice.registers.length + invoice.orders.length + invoice.contracts.length + invoice.wz.length > 0 ? (
         <Section title={t(lang, 'invoice_view_registers')}>
           <dl className="kp-inv-fields">
+            {/* Each register's number under its own name; the section's title is not repeated as a label (B14). */}
             {invoice.registers.map((r, i) => (
-              <Field
-                key={i}
-                label={r.fullName ?? t(lang, 'invoice_view_registers')}
-                value={[r.krs && `KRS ${r.krs}`, r.regon && `REGON ${r.regon}`, r.bdo && `BDO ${r.bdo}`].filter(Boolean).join(' · ')}
-              />
+              <Fragment key={i}>
+                <Field label={t(lang, 'invoice_view_register_name')} value={r.fullName} />
+                <Field label="KRS" value={r.krs} mono />
+                <Field label="REGON" value={r.regon} mono />
+                <Field label="BDO" value={r.bdo} mono />
+              </Fragment>
             ))}
             <Field label={t(lang, 'invoice_view_orders')} value={dated(invoice.orders)} />
             <Field label={t(lang, 'invoice_view_contracts')} value={dated(invoice.contracts)} />

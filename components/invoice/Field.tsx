@@ -12,10 +12,11 @@ export function Field({ label, value, mono }: { label: string; value: ReactNode;
   );
 }
 
-export function Section({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
+/** A titled part of the invoice; `headingId` lets a table inside take the heading as its name. */
+export function Section({ title, children, className, headingId }: { title: string; children: ReactNode; className?: string; headingId?: string }) {
   return (
     <section className={`kp-inv-section${className ? ` ${className}` : ''}`}>
-      <h2>{title}</h2>
+      <h2 id={headingId}>{title}</h2>
       {children}
     </section>
   );

@@ -3,6 +3,7 @@
 // prints it as a clean document (invoice.css, @media print).
 import { t, type Lang } from '@/lib/i18n';
 import { formatDate, type InvoiceView } from '@/lib/invoice';
+import { shownSettlement } from '@/lib/views/invoice-view';
 import { AdvanceSection, CorrectionSection } from './CorrectionSection';
 import { ExtrasSection } from './ExtrasSection';
 import { Field, Section } from './Field';
@@ -13,6 +14,9 @@ import { VatSummary } from './VatSummary';
 import { VerificationQr } from './VerificationQr';
 import './invoice.css';
 
+/** Longest invoice number kept on one line: 28 characters fit a 400 px window at the narrow heading size. */
+const SHORT_NUMBER = 28;
+
 export interface InvoiceDocumentProps {
   invoice: InvoiceView;
   lang: Lang;
@@ -22,12 +26,14 @@ export interface InvoiceDocumentProps {
 
 export function InvoiceDocument({ invoice, lang, verificationLink }: InvoiceDocumentProps) {
   const currency = invoice.currency;
+  const settlement = shownSettlement(invoice.settlement);
   return (
     <article className="kp-inv" lang="pl">
       <header className="kp-inv-header">
         <div>
           <p className="kp-inv-kind">{invoice.kindLabel ?? invoice.kind}</p>
-          <h1 className="kp-inv-number">{invoice.number}</h1>
+          {/* A usual number never wraps (a bookkeeper copies it; issue 16, B7); a hostile long one still does. */}
+          <h1 className={invoice.number.length <= SHORT_NUMBER ? 'kp-inv-number kp-inv-number--whole' : 'kp-inv-number'}>{invoice.number}</h1>
           {invoice.ksefNumber ? (
             <p className="kp-inv-ksef">
               <span className="kp-muted">{t(lang, 'invoice_view_ksef_number')}: </span>
@@ -64,13 +70,13 @@ export function InvoiceDocument({ invoice, lang, verificationLink }: InvoiceDocu
 
       {invoice.correction ? <CorrectionSection correction={invoice.correction} currency={currency} lang={lang} /> : null}
 
-      <Section title={t(lang, 'invoice_view_lines')}>
-        <LinesTable lines={invoice.lines} currency={currency} lang={lang} caption={t(lang, 'invoice_view_lines')} />
+      <Section title={t(lang, 'invoice_view_lines')} headingId="kp-inv-lines">
+        <LinesTable lines={invoice.lines} currency={currency} lang={lang} labelledBy="kp-inv-lines" />
         <VatSummary invoice={invoice} lang={lang} />
       </Section>
 
       {invoice.advance ? <AdvanceSection advance={invoice.advance} currency={currency} lang={lang} /> : null}
-      {invoice.settlement ? <SettlementSection settlement={invoice.settlement} currency={currency} lang={lang} /> : null}
+      {settlement ? <SettlementSection settlement={settlement} currency={currency} lang={lang} /> : null}
       {invoice.payment ? <PaymentSection payment={invoice.payment} currency={currency} lang={lang} /> : null}
       <ExtrasSection invoice={invoice} lang={lang} />
       <VerificationQr link={verificationLink} lang={lang} />

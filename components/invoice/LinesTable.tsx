@@ -4,16 +4,20 @@ import { amountText, TableHead } from './TableHead';
 
 type Line = Partial<InvoiceLine> & Pick<OrderLine, 'before'>;
 
-/** Line items (FaWiersz) or order lines (Zamowienie); lines "before the correction" are marked. */
-export function LinesTable({ lines, currency, lang, caption }: { lines: Line[]; currency: string; lang: Lang; caption: string }) {
+/**
+ * Line items (FaWiersz) or order lines (Zamowienie); lines "before the correction" are marked. The table is
+ * named by the heading just above it (`labelledBy`), not by a caption repeating it: screen readers and the
+ * PDF's text layer read the title once (issue 16, B14).
+ */
+export function LinesTable({ lines, currency, lang, labelledBy }: { lines: Line[]; currency: string; lang: Lang; labelledBy: string }) {
   if (lines.length === 0) return <p className="kp-muted">{t(lang, 'invoice_view_no_lines')}</p>;
   const money = (value?: string) => amountText(value, currency, lang);
   const hasGross = lines.some((l) => l.gross !== undefined || l.unitGrossPrice !== undefined);
   const hasDiscount = lines.some((l) => l.discount !== undefined);
   return (
-    <div className="kp-inv-table-wrap">
-      <table className="kp-inv-table">
-        <caption className="kp-visually-hidden">{caption}</caption>
+    // A wide table scrolls inside its frame on a narrow screen: the frame takes focus so the keyboard can scroll it.
+    <div className="kp-inv-table-wrap" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      <table className="kp-inv-table" aria-labelledby={labelledBy}>
         <TableHead
           lang={lang}
           columns={[

@@ -9,12 +9,16 @@ function addressText(address: Address | undefined): string | undefined {
     .join('\n');
 }
 
-/** Seller, buyer, a third party, or a party as it was on a corrected invoice. */
-export function PartyBlock({ title, party, lang }: { title: string; party: Party; lang: Lang }) {
+/**
+ * Seller, buyer, a third party, or a party as it was on a corrected invoice. `level` keeps the outline whole
+ * (axe heading-order): the parties under the invoice's h1 are h2; those inside a section (the correction) are h3.
+ */
+export function PartyBlock({ title, party, lang, level = 2 }: { title: string; party: Party; lang: Lang; level?: 2 | 3 }) {
   const contacts = party.contacts.flatMap((c) => [c.email, c.phone]).filter(Boolean).join(', ');
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <div className="kp-inv-party">
-      <h3>{title}</h3>
+      <Heading className="kp-inv-party-title">{title}</Heading>
       {party.roleLabel || party.role ? (
         <p className="kp-muted">{party.roleDescription ?? party.roleLabel ?? party.role}</p>
       ) : null}
@@ -37,7 +41,7 @@ export function PartyBlock({ title, party, lang }: { title: string; party: Party
         <Field label={t(lang, 'invoice_view_correspondence')} value={addressText(party.correspondenceAddress)} />
         <Field label={t(lang, 'invoice_view_contact')} value={contacts} />
         <Field label={t(lang, 'invoice_view_customer_number')} value={party.customerNumber} />
-        <Field label="" value={party.share && t(lang, 'invoice_view_share', { share: party.share })} />
+        <Field label={t(lang, 'invoice_view_share')} value={party.share && `${party.share}%`} />
       </dl>
     </div>
   );

@@ -42,7 +42,7 @@ export function PaymentSection({ payment, currency, lang }: { payment: Payment; 
           />
           <Field label={t(lang, 'invoice_view_bank_name')} value={account.bankName} />
           <Field label={t(lang, 'invoice_view_swift')} value={account.swift} mono />
-          <Field label="" value={account.description} />
+          <Field label={t(lang, 'invoice_view_account_description')} value={account.description} />
         </dl>
       ))}
     </Section>

@@ -33,7 +33,7 @@ function validity(lang: Lang, info: CardCertificate, now: Date): { text: string;
   if (now < from) return { text, badge: { kind: 'error', text: t(lang, 'options_card_not_yet') } };
   if (now > to) return { text, badge: { kind: 'error', text: t(lang, 'options_card_expired') } };
   const days = Math.max(1, Math.ceil((to.getTime() - now.getTime()) / DAY_MS));
-  return { text, badge: { kind: days <= 30 ? 'warning' : 'ok', text: tp(lang, 'days_left', days) } };
+  return { text, badge: { kind: days <= 30 ? 'warning' : 'ok', text: tp(lang, 'options_card_days_left', days) } };
 }
 
 function environmentText(lang: Lang, info: CardCertificate): string {

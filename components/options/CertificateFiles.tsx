@@ -1,12 +1,13 @@
 // The certificate and key pickers (or one .p12), drag and drop, and the password with show/hide.
-import { useId, useState, type DragEvent } from 'react';
+import { useId, useState, type Dispatch, type DragEvent, type SetStateAction } from 'react';
 import { t, type Lang } from '@/lib/i18n';
 import { classifyFile, type ChosenFiles } from '@/lib/setup';
 
 export interface CertificateFilesProps {
   lang: Lang;
   files: ChosenFiles;
-  onFiles: (files: ChosenFiles) => void;
+  /** A state setter: picks land as functional updates, so two picks in quick succession both stay (review B11). */
+  onFiles: Dispatch<SetStateAction<ChosenFiles>>;
   password: string;
   onPassword: (password: string) => void;
 }
@@ -47,20 +48,21 @@ export function CertificateFiles({ lang, files, onFiles, password, onPassword }:
 
   const pick = (slot: keyof ChosenFiles) => async (file: File) => {
     const chosen = await readFile(file);
-    // A .p12 replaces the pair, and the pair replaces a .p12: one or the other is used.
-    onFiles(slot === 'p12' ? { p12: chosen } : { ...files, p12: undefined, [slot]: chosen });
+    // A .p12 replaces the pair, and the pair replaces a .p12: one or the other is used. Applied to the files as
+    // they are when the read ends, not as they were when it began: another pick may have landed meanwhile.
+    onFiles((current) => (slot === 'p12' ? { p12: chosen } : { ...current, p12: undefined, [slot]: chosen }));
   };
 
   const drop = async (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    let next: ChosenFiles = { ...files };
-    for (const file of Array.from(event.dataTransfer.files).slice(0, 3)) {
-      const chosen = await readFile(file);
-      const slot = classifyFile(chosen.name, chosen.bytes);
-      next = slot === 'p12' ? { p12: chosen } : { ...next, p12: undefined, [slot]: chosen };
-    }
-    onFiles(next);
+    const read = await Promise.all(Array.from(event.dataTransfer.files).slice(0, 3).map(readFile));
+    onFiles((current) =>
+      read.reduce<ChosenFiles>((next, chosen) => {
+        const slot = classifyFile(chosen.name, chosen.bytes);
+        return slot === 'p12' ? { p12: chosen } : { ...next, p12: undefined, [slot]: chosen };
+      }, current),
+    );
   };
 
   return (

@@ -1,5 +1,7 @@
-// Section 2: the saved certificate, the file pickers and password, the local checks with their fixes, and
-// "Zapisz certyfikat". What may be saved is decided in lib/setup; this renders it.
+// The certificate step (and, once set up, the "Wymień certyfikat" fold): the saved certificate, the file pickers
+// and password, the local checks with their fixes, what comes before the save (the first-sync day on set-up),
+// and "Zapisz certyfikat". What may be saved is decided in lib/setup; this renders it.
+import type { Dispatch, ReactNode, SetStateAction } from 'react';
 import { t, type Lang } from '@/lib/i18n';
 import { filesSwapped, hasFiles, type ChosenFiles, type LocalCheck } from '@/lib/setup';
 import { CertificateCard, type CardCertificate } from './CertificateCard';
@@ -11,7 +13,7 @@ export interface CertificateSectionProps {
   now: Date;
   saved: CardCertificate | null;
   files: ChosenFiles;
-  onFiles: (files: ChosenFiles) => void;
+  onFiles: Dispatch<SetStateAction<ChosenFiles>>;
   password: string;
   onPassword: (password: string) => void;
   check: LocalCheck | null;
@@ -21,14 +23,18 @@ export interface CertificateSectionProps {
   /** Nothing else is running: a blocked save may say why. */
   idle: boolean;
   onSave: () => void;
+  /** Shown right above the save button (the first-sync day: seen before the first sync starts). */
+  beforeSave?: ReactNode;
+  /** Inside the "Wymień certyfikat" fold: no card of its own, no heading. */
+  folded?: boolean;
 }
 
 export function CertificateSection(p: CertificateSectionProps) {
   const { lang, files, check } = p;
   const chosen = hasFiles(files);
   return (
-    <section className="kp-card kp-stack" aria-labelledby="kp-cert">
-      <h2 id="kp-cert">{t(lang, 'options_section_cert')}</h2>
+    <section className={p.folded ? 'kp-stack' : 'kp-card kp-stack'} aria-labelledby={p.folded ? undefined : 'kp-cert'} aria-label={p.folded ? t(lang, 'options_replace_title') : undefined}>
+      {!p.folded && <h2 id="kp-cert">{t(lang, 'options_step_certificate')}</h2>}
       {p.saved && !chosen && (
         <>
           <CertificateCard lang={lang} info={p.saved} title={t(lang, 'options_card_saved_title')} now={p.now} />
@@ -50,6 +56,7 @@ export function CertificateSection(p: CertificateSectionProps) {
         <h3>{t(lang, 'options_key_note_title')}</h3>
         <p>{t(lang, 'options_key_note')}</p>
       </div>
+      {p.beforeSave}
       <div className="kp-row">
         <button type="button" className="kp-button" disabled={!p.canSave} onClick={p.onSave}>
           {p.saving ? t(lang, 'options_saving') : t(lang, 'options_save_cert')}

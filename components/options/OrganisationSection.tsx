@@ -1,4 +1,6 @@
-// Section 1: the organisation, titled with its name once saved.
+// The organisation step: name, NIP and environment, saved on their own ("Zapisz i przejdź dalej"), before any
+// certificate (review B10). A new organisation is titled once, not "Organizacja – Nowa organizacja" (B17).
+import type { ReactNode } from 'react';
 import { t, type Lang } from '@/lib/i18n';
 import type { OrganisationDraft } from '@/lib/setup';
 import { OrganisationFields } from './OrganisationFields';
@@ -9,13 +11,15 @@ export function OrganisationSection(props: {
   draft: OrganisationDraft;
   onChange: (draft: OrganisationDraft) => void;
   allowSimulator: boolean;
+  /** The step's button. */
+  children?: ReactNode;
 }) {
   const { lang, savedName } = props;
-  const title = t(lang, 'options_section_org');
   return (
     <section className="kp-card kp-stack" aria-labelledby="kp-org">
-      <h2 id="kp-org">{savedName !== null ? `${title}: ${savedName}` : `${title} – ${t(lang, 'options_new_profile')}`}</h2>
+      <h2 id="kp-org">{savedName ?? t(lang, 'options_new_profile')}</h2>
       <OrganisationFields lang={lang} draft={props.draft} onChange={props.onChange} allowSimulator={props.allowSimulator} />
+      {props.children}
     </section>
   );
 }

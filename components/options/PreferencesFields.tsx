@@ -7,7 +7,14 @@ import { SUBJECT_TYPES, type Environment, type Preferences } from '@/lib/store';
 // Purchase invoices first: they are always fetched, and what users came for.
 const SHOWN_ORDER = ['Subject2', ...SUBJECT_TYPES.filter((type) => type !== 'Subject2')] as const;
 
-export function PreferencesFields(props: { lang: Lang; preferences: Preferences; environment: Environment; onChange: (p: Preferences) => void }) {
+export function PreferencesFields(props: {
+  lang: Lang;
+  preferences: Preferences;
+  environment: Environment;
+  onChange: (p: Preferences) => void;
+  /** Once the first sync ran the day no longer applies; "Pobierz starsze faktury" reaches back instead. */
+  showFirstSync?: boolean;
+}) {
   const { lang, preferences: p, onChange } = props;
   const ids = { interval: useId(), intervalMsg: useId(), from: useId(), fromMsg: useId(), subjects: useId() };
   const min = minIntervalMinutes(props.environment);
@@ -40,12 +47,12 @@ export function PreferencesFields(props: { lang: Lang; preferences: Preferences;
           </label>
         ))}
       </fieldset>
-      <div className="kp-field">
+      {props.showFirstSync !== false && <div className="kp-field">
         <label htmlFor={ids.from}>{t(lang, 'options_pref_first_sync')}</label>
         <input id={ids.from} className="kp-input" style={{ maxWidth: '12rem' }} type="date" value={p.firstSyncFrom} aria-describedby={ids.fromMsg}
           onChange={(e) => e.currentTarget.value && onChange({ ...p, firstSyncFrom: e.currentTarget.value })} />
         <span id={ids.fromMsg} className="kp-hint">{t(lang, 'options_pref_first_sync_hint')}</span>
-      </div>
+      </div>}
       <label className="kp-check">
         <input type="checkbox" checked={p.notifications} onChange={(e) => onChange({ ...p, notifications: e.currentTarget.checked })} />
         <span>{t(lang, 'options_pref_notifications')}</span>

@@ -13,12 +13,16 @@ export function VerifySection(props: {
   report: VerifyReport | null;
   warnings: LoggedSystemWarning[];
   onVerify: () => void;
+  /** The activity log of this organisation (options.html?profile=<id>&view=log): every attempt is there. */
+  logUrl?: string;
+  /** The step's intro instead of the general one (set-up: "Certyfikat zapisany. Sprawdź teraz…"). */
+  intro?: string;
 }) {
   const { lang, report } = props;
   return (
     <section className="kp-card kp-stack" aria-labelledby="kp-verify" aria-busy={props.running}>
-      <h2 id="kp-verify">{t(lang, 'options_section_verify')}</h2>
-      <p style={{ margin: 0 }}>{t(lang, 'options_verify_intro')}</p>
+      <h2 id="kp-verify">{t(lang, 'options_step_verify')}</h2>
+      <p style={{ margin: 0 }}>{props.intro ?? t(lang, 'options_verify_intro')}</p>
       <div className="kp-row">
         <button type="button" className="kp-button" disabled={props.disabled} onClick={props.onVerify}>
           {t(lang, 'options_verify')}
@@ -27,6 +31,11 @@ export function VerifySection(props: {
         {props.running && <span role="status">{t(lang, 'options_verify_running')}</span>}
       </div>
       {report && <VerifyReportView lang={lang} report={report} />}
+      {report && !report.ok && props.logUrl && (
+        <p className="kp-hint" style={{ margin: 0 }}>
+          {t(lang, 'options_verify_log_hint')} <a href={props.logUrl}>{t(lang, 'options_log_link')}</a>
+        </p>
+      )}
       {!report?.warnings && <SystemWarningsView lang={lang} warnings={props.warnings} intro={t(lang, 'options_warnings_intro')} />}
     </section>
   );

@@ -18,6 +18,12 @@ export interface SyncStatusProps {
   /** Without it no persistent-storage button (a page that cannot ask). */
   onPersist?: () => void;
   persist?: PersistView;
+  /** "Spróbuj ponownie" on a failure that resolves on its own (network, KSeF): a check now, not the settings. */
+  onRetry?: () => void;
+  /** "Dziennik zdarzeń": the organisation's activity log (options.html?profile=…&view=log). */
+  onLog?: () => void;
+  /** Several organisations in the popup: a fix the button performs is not spelled out above it too. */
+  compact?: boolean;
 }
 
 const TONE: Record<ProfileState, string> = {
@@ -29,6 +35,7 @@ const TONE: Record<ProfileState, string> = {
   retrying: 'warning',
   error: 'error',
   not_configured: 'warning',
+  locked: 'warning',
 };
 
 function stateTitle(status: ProfileStatus | undefined, state: ProfileState, lang: Lang): string {
@@ -40,25 +47,32 @@ function stateTitle(status: ProfileStatus | undefined, state: ProfileState, lang
   return t(lang, `popup_state_${state}`);
 }
 
+/** Codes that are not a failed check: nothing to retry, nothing in the log to read. */
+const NOT_A_FAILURE = new Set(['NOT_CONFIGURED', 'CERTIFICATE_EXPIRED', 'IMPORTING']);
+
 /** The user must act: the problem says so; a state without one (an older read model) by its tone. */
 function needsFix(problem: ProfileStatus['problem'], state: ProfileState): boolean {
   if (problem) return problem.needsUser && problem.code !== 'STORAGE_FULL';
   return state === 'attention' || state === 'error' || state === 'not_configured';
 }
 
-export function SyncStatus({ status, lang, syncing, onFix, onPersist, persist }: SyncStatusProps) {
+export function SyncStatus({ status, lang, syncing, onFix, onPersist, persist, onRetry, onLog, compact = false }: SyncStatusProps) {
   const state: ProfileState | undefined = syncing ? 'syncing' : status?.state;
   if (!state) return <p className="kp-muted">{t(lang, 'popup_status_unavailable')}</p>;
   const problem = state === 'syncing' ? undefined : status?.problem;
   const en = lang === 'en';
   const skipped = status?.skipped;
+  const failure = problem && !NOT_A_FAILURE.has(problem.code) ? problem : undefined;
+  const fixButton = needsFix(problem, state) && onFix !== undefined;
   return (
     <>
-      <div className={`kp-popup-state kp-alert--${TONE[state]}`} data-state={state} data-code={problem?.code ?? state.toUpperCase()}
+      <div className={`kp-popup-state kp-alert--${TONE[state]}${compact ? ' kp-popup-state--compact' : ''}`} data-state={state} data-code={problem?.code ?? state.toUpperCase()}
         role={problem?.needsUser ? 'alert' : 'status'}>
         <strong>{stateTitle(status, state, lang)}</strong>
-        {problem ? <p className="kp-popup-cause">{en ? problem.messageEn : problem.message}</p> : null}
-        {problem?.fix ? <p className="kp-popup-fix-text">{en ? (problem.fixEn ?? problem.fix) : problem.fix}</p> : null}
+        {/* Compact: an unfinished set-up is said by its title and its button; a failure keeps its cause. */}
+        {problem && !(compact && problem.code === 'NOT_CONFIGURED' && fixButton) ? <p className="kp-popup-cause">{en ? problem.messageEn : problem.message}</p> : null}
+        {problem?.announcement ? <p className="kp-popup-announcement" lang="pl">{problem.announcement}</p> : null}
+        {problem?.fix && !(compact && fixButton) ? <p className="kp-popup-fix-text">{en ? (problem.fixEn ?? problem.fix) : problem.fix}</p> : null}
         {problem?.code === 'STORAGE_FULL' && onPersist ? (
           <>
             <button type="button" className="kp-button kp-popup-fix" disabled={persist === 'asking'} onClick={onPersist}>
@@ -70,11 +84,23 @@ export function SyncStatus({ status, lang, syncing, onFix, onPersist, persist }:
         {state === 'rate_limited' && status?.rateLimitedUntil && !problem ? (
           <p>{t(lang, 'popup_rate_limited_until', { time: formatDate(status.rateLimitedUntil, lang) })}</p>
         ) : null}
-        {needsFix(problem, state) && onFix ? (
-          <button type="button" className="kp-button kp-popup-fix" onClick={onFix}>
-            {t(lang, 'popup_fix')}
-          </button>
-        ) : null}
+        <div className="kp-popup-state-actions">
+          {fixButton ? (
+            <button type="button" className="kp-button kp-popup-fix" onClick={onFix}>
+              {t(lang, 'popup_fix')}
+            </button>
+          ) : null}
+          {failure && !failure.needsUser && onRetry ? (
+            <button type="button" className="kp-button kp-popup-fix" onClick={onRetry}>
+              {t(lang, 'popup_retry')}
+            </button>
+          ) : null}
+          {failure && onLog ? (
+            <button type="button" className="kp-button kp-button--secondary kp-popup-fix" onClick={onLog}>
+              {t(lang, 'popup_open_log')}
+            </button>
+          ) : null}
+        </div>
       </div>
       {skipped ? (
         <div className="kp-popup-state kp-alert--warning" data-code="RECORDS_SKIPPED">

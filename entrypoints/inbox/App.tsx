@@ -1,7 +1,7 @@
 // The inbox page: the list with filters, selection, marking and CSV export; the invoice view; and the
 // notification-click address (?profile=&ksef=) that opens exactly the invoices it names.
 import { Suspense, useEffect, useMemo, useState } from 'react';
-import { EMPTY_FORM, InboxActions, InboxFilters, InvoiceTable, keyFromString, keyString, Pager, toInboxFilter, type FilterForm } from '@/components/inbox';
+import { EMPTY_FORM, InboxActions, InboxFilters, InboxHeader, InvoiceTable, keyFromString, keyString, Pager, toInboxFilter, type FilterForm } from '@/components/inbox';
 import { SendTabs } from '@/components/send/SendTabs';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { t, type Lang } from '@/lib/i18n';
@@ -12,6 +12,7 @@ import { LazySendPage, useHashTab } from './send';
 import type { Send } from './useInvoice';
 import { useInboxActions } from './useInboxActions';
 import { useInboxList } from './useInboxList';
+import { useSyncHeader } from './useSyncHeader';
 import { useTargetInvoices } from './useTargetInvoices';
 
 export interface AppProps {
@@ -77,6 +78,19 @@ export function App({ store, send, search, openOptions, lang, onLang }: AppProps
   }, [lang]);
 
   const profileNames = useMemo(() => new Map((profiles ?? []).map((p) => [p.id, p.name])), [profiles]);
+  const sync = useSyncHeader(store, send, lang, profiles, applied.profileId, () => setReload((n) => n + 1));
+  const header = (note?: string) => (
+    <InboxHeader
+      lang={lang}
+      onLang={onLang}
+      organisations={sync.organisations}
+      checking={sync.checking}
+      result={sync.result}
+      onCheckNow={sync.checkNow}
+      onOpenSettings={openOptions}
+      {...(note ? { note } : {})}
+    />
+  );
 
   if (loadFailed || list.failed) {
     return <main className="kp-inbox"><p className="kp-alert kp-alert--error" role="alert">{t(lang, 'inbox_load_failed')}</p></main>;
@@ -84,10 +98,10 @@ export function App({ store, send, search, openOptions, lang, onLang }: AppProps
   if (profiles && profiles.length === 0) {
     return (
       <main className="kp-inbox">
-        <div className="kp-inbox-head">
+        <header className="kp-inbox-head">
           <h1>{t(lang, 'inbox_title')}</h1>
           <LanguageSwitch lang={lang} onChange={onLang} />
-        </div>
+        </header>
         <p className="kp-alert kp-alert--info">{t(lang, 'inbox_no_profiles')}</p>
         <button type="button" className="kp-button" onClick={openOptions}>{t(lang, 'inbox_open_options')}</button>
       </main>
@@ -96,10 +110,7 @@ export function App({ store, send, search, openOptions, lang, onLang }: AppProps
   if (tab === 'send' && profiles) {
     return (
       <main className="kp-inbox">
-        <div className="kp-inbox-head kp-no-print">
-          <h1>{t(lang, 'inbox_title')}</h1>
-          <LanguageSwitch lang={lang} onChange={onLang} />
-        </div>
+        {header()}
         <SendTabs tab={tab} lang={lang} />
         <Suspense fallback={<p className="kp-muted">{t(lang, 'inbox_loading')}</p>}>
           <LazySendPage store={store} send={send} lang={lang} profiles={profiles} />
@@ -108,6 +119,10 @@ export function App({ store, send, search, openOptions, lang, onLang }: AppProps
     );
   }
   if (opened) {
+    // Previous / next walk the list the invoice was opened from (this page of it), as a mail client does.
+    const at = items.findIndex((r) => r.profileId === opened.profileId && r.ksefNumber === opened.ksefNumber);
+    const go = (record: InvoiceRecord | undefined) =>
+      record ? () => setOpened({ profileId: record.profileId, ksefNumber: record.ksefNumber }) : undefined;
     return (
       <main className="kp-inbox">
         <InvoiceDetail
@@ -115,6 +130,7 @@ export function App({ store, send, search, openOptions, lang, onLang }: AppProps
           invoiceKey={opened}
           lang={lang}
           send={send}
+          {...(at >= 0 ? { position: { index: at, count: items.length }, onPrev: go(items[at - 1]), onNext: go(items[at + 1]) } : {})}
           onBack={() => {
             setOpened(null);
             setReload((n) => n + 1);
@@ -145,13 +161,7 @@ export function App({ store, send, search, openOptions, lang, onLang }: AppProps
 
   return (
     <main className="kp-inbox">
-      <div className="kp-inbox-head">
-        <h1>{t(lang, 'inbox_title')}</h1>
-        <div className="kp-row">
-          {showTarget ? null : <span className="kp-muted">{list.loading ? t(lang, 'inbox_loading') : ''}</span>}
-          <LanguageSwitch lang={lang} onChange={onLang} />
-        </div>
-      </div>
+      {header(!showTarget && list.loading ? t(lang, 'inbox_loading') : undefined)}
       <SendTabs tab={tab} lang={lang} />
       {showTarget ? (
         <div className="kp-alert kp-alert--info kp-inbox-message">

@@ -13,9 +13,13 @@ export interface InvoiceDetailProps {
   send: Send;
   onBack: () => void;
   onMark: (keys: InvoiceKey[], state: InvoiceState) => void;
+  /** Where the invoice is in the list it was opened from; with onPrev/onNext, the previous/next buttons. */
+  position?: { index: number; count: number };
+  onPrev?: (() => void) | undefined;
+  onNext?: (() => void) | undefined;
 }
 
-export function InvoiceDetail({ store, invoiceKey, lang, send, onBack, onMark }: InvoiceDetailProps) {
+export function InvoiceDetail({ store, invoiceKey, lang, send, onBack, onMark, position, onPrev, onNext }: InvoiceDetailProps) {
   const invoice = useInvoice(store, invoiceKey, lang, send);
   const { record } = invoice;
 
@@ -30,6 +34,17 @@ export function InvoiceDetail({ store, invoiceKey, lang, send, onBack, onMark }:
         <button type="button" className="kp-button kp-button--secondary" onClick={onBack}>
           ← {t(lang, 'inbox_back_to_list')}
         </button>
+        {position ? (
+          <nav className="kp-row kp-inbox-walk" aria-label={t(lang, 'inbox_walk_label')}>
+            <button type="button" className="kp-button kp-button--secondary" disabled={!onPrev} onClick={onPrev}>
+              ‹ {t(lang, 'inbox_prev_invoice')}
+            </button>
+            <span className="kp-muted">{t(lang, 'inbox_walk_position', { index: position.index + 1, count: position.count })}</span>
+            <button type="button" className="kp-button kp-button--secondary" disabled={!onNext} onClick={onNext}>
+              {t(lang, 'inbox_next_invoice')} ›
+            </button>
+          </nav>
+        ) : null}
         {record ? (
           <>
             <button type="button" className="kp-button kp-button--secondary" disabled={invoice.fetching} onClick={() => void downloadXml()}>

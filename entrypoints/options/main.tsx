@@ -9,5 +9,6 @@ mountPage('kp-options', { browser, createStore }, (basics) => (
     {...basics}
     allowSimulator={import.meta.env.MODE === 'development'}
     initialProfileId={new URLSearchParams(location.search).get('profile')}
+    initialView={new URLSearchParams(location.search).get('view')}
   />
 ));

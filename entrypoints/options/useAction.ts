@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Notice } from '@/components/options';
 
-export type ActionKind = 'save' | 'prefs' | 'verify' | 'delete';
+export type ActionKind = 'org' | 'save' | 'prefs' | 'verify' | 'delete' | 'older';
 
 export function useAction() {
   const [busy, setBusy] = useState<ActionKind | null>(null);

@@ -1,19 +1,25 @@
-// The toolbar popup: per organisation its state, last and next check, new invoices and the newest few;
-// "Sprawdź teraz"; links to the inbox and the options. Reads IndexedDB through indexes only (issue 7).
-import { useCallback, useEffect, useState } from 'react';
+// The toolbar popup: a summary line, one compact card per organisation (state, last check, new invoices, the
+// newest few), and a footer that stays in view however many organisations there are (review B8): the result of
+// the last check, "Sprawdź teraz", the inbox and the settings. Reads IndexedDB through indexes only (issue 7).
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { ProfileCard, type PersistView } from '@/components/popup';
+import { NoCertificateLink } from '@/components/ap-helper/NoCertificateLink';
+import { RenewalOffer } from '@/components/custody/RenewalOffer';
+import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { t, type Lang } from '@/lib/i18n/popup';
 import { inboxTargetSearch } from '@/lib/inbox/open-url';
 import { sendRequest, type Request } from '@/lib/messages';
 import type { InvoiceRecord, PersistOutcome, Profile, Store } from '@/lib/store';
 import type { ProfileStatus } from '@/lib/views';
+import { newestShown, popupSummary } from '@/lib/views/popup-summary';
+import { syncResultText, type SyncNowAnswer } from '@/lib/views/sync-result';
 
 export const NEWEST_COUNT = 4;
 
 export interface PopupProps {
   store: Store;
   send: (message: Request) => Promise<unknown>;
-  /** Each profile's connection state, read from the store (lib/worker listProfileStatuses). */
+  /** Each profile's connection state, read from the store (lib/views listProfileStatuses). */
   loadStatuses: (store: Store, now: Date) => Promise<ProfileStatus[]>;
   openOptions: (search?: string) => void;
   /** Opens an extension page (path and query) in a tab. */
@@ -22,6 +28,8 @@ export interface PopupProps {
   requestPersistence: () => Promise<PersistOutcome>;
   /** The page language, the one stored setting (lib/views/ui-language.ts), followed live. */
   lang: Lang;
+  /** Stores another language for every page (the switch in the header). */
+  onLang: (lang: Lang) => void;
 }
 
 interface ProfileData {
@@ -31,11 +39,16 @@ interface ProfileData {
   status?: ProfileStatus;
 }
 
-export function App({ store, send, loadStatuses, openOptions, openPage, requestPersistence, lang }: PopupProps) {
+/** What the footer says: a check under way, its answer (put into words in the current language), or a failure to ask. */
+type CheckNote = { kind: 'busy' } | { kind: 'done'; answer: SyncNowAnswer; at: Date } | { kind: 'unsent'; message: string };
+
+export function App({ store, send, loadStatuses, openOptions, openPage, requestPersistence, lang, onLang }: PopupProps) {
   const [data, setData] = useState<ProfileData[] | null>(null);
+  const [now, setNow] = useState(() => new Date());
   const [failed, setFailed] = useState(false);
+  /** Profiles being checked; `all` while the footer's check runs. */
   const [syncing, setSyncing] = useState<ReadonlySet<string>>(new Set());
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [note, setNote] = useState<CheckNote | null>(null);
   const [persist, setPersist] = useState<PersistView | undefined>(undefined);
 
   // On the click, never in the sync path (RELIABILITY §1.2: Firefox may leave the promise pending).
@@ -45,15 +58,20 @@ export function App({ store, send, loadStatuses, openOptions, openPage, requestP
   }
 
   const load = useCallback(async () => {
+    const at = new Date();
     const profiles = await store.listProfiles();
-    const statuses = await loadStatuses(store, new Date()).catch((): ProfileStatus[] => []);
+    const statuses = await loadStatuses(store, at).catch((): ProfileStatus[] => []);
+    const shown = newestShown(profiles.length);
     const rows = await Promise.all(
       profiles.map(async (profile) => {
-        const [counts, newest] = await Promise.all([store.countByState(profile.id), store.newestInvoices(profile.id, NEWEST_COUNT)]);
+        const [counts, latest] = await Promise.all([store.countByState(profile.id), store.newestInvoices(profile.id, NEWEST_COUNT)]);
+        // Several organisations: each card lists only what is new (the inbox has the rest).
+        const newest = profiles.length > 1 ? latest.filter((record) => record.state === 'new').slice(0, shown) : latest.slice(0, shown);
         const status = statuses.find((s) => s.profileId === profile.id);
         return { profile, newCount: counts.new, newest, ...(status ? { status } : {}) };
       }),
     );
+    setNow(at);
     setData(rows);
   }, [store, loadStatuses]);
 
@@ -65,69 +83,95 @@ export function App({ store, send, loadStatuses, openOptions, openPage, requestP
     if (data) performance.mark('kp-popup-first-render');
   }, [data]);
 
-  async function syncNow(profileId: string) {
-    setSyncing((s) => new Set(s).add(profileId));
-    setMessage(null);
+  /** "Sprawdź teraz" (all organisations) or "Spróbuj ponownie" (one): busy until the worker answers with the result. */
+  async function syncNow(profileId?: string) {
+    const ids = profileId ? [profileId] : (data ?? []).filter((row) => row.status?.state !== 'not_configured').map((row) => row.profile.id);
+    setSyncing(new Set([...ids, ...(profileId ? [] : ['all'])]));
+    setNote({ kind: 'busy' });
     try {
-      const answer = await sendRequest<{ results?: { outcome?: string }[] }>({ type: 'syncNow', profileId }, send);
-      // A check that failed or could not run yet says so in the card (its named state); a note above would contradict it.
-      const stopped = answer?.results?.some((r) => r.outcome === 'failed' || r.outcome === 'blocked');
-      setMessage(stopped ? null : { kind: 'info', text: t(lang, 'popup_sync_started') });
-      await load();
+      const answer = await sendRequest<SyncNowAnswer>(profileId ? { type: 'syncNow', profileId } : { type: 'syncNow' }, send);
+      setNote({ kind: 'done', answer, at: new Date() });
     } catch (error) {
-      setMessage({ kind: 'error', text: t(lang, 'popup_sync_failed', { message: (error as Error).message }) });
+      setNote({ kind: 'unsent', message: (error as Error).message });
     } finally {
-      setSyncing((s) => {
-        const next = new Set(s);
-        next.delete(profileId);
-        return next;
-      });
+      setSyncing(new Set());
+      await load().catch(() => setFailed(true));
     }
   }
 
   // Nothing but the frame until the store has answered (a few ms): no flash of an empty or wrong state.
   if (!data && !failed) return <main className="kp-popup" aria-busy="true" />;
 
+  const names = (id: string) => data?.find((row) => row.profile.id === id)?.profile.name ?? id;
+  const titles = (id: string) => {
+    const problem = data?.find((row) => row.profile.id === id)?.status?.problem;
+    return problem ? (lang === 'en' ? problem.titleEn : problem.title) : undefined;
+  };
+  const result = note?.kind === 'done' ? syncResultText(note.answer, names, note.at, lang, titles) : undefined;
+  const busy = syncing.has('all');
+  const hasProfiles = !!data && data.length > 0;
+
   return (
     <main className="kp-popup">
       <header className="kp-popup-head">
         <h1>{t(lang, 'popup_title')}</h1>
+        <LanguageSwitch lang={lang} onChange={onLang} compact />
       </header>
       {failed ? <p className="kp-alert kp-alert--error kp-popup-message" role="alert">{t(lang, 'popup_load_failed')}</p> : null}
-      {message ? (
-        <p className={`kp-alert kp-alert--${message.kind} kp-popup-message`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      ) : null}
-      {data && data.length === 0 ? <p>{t(lang, 'popup_not_configured')}</p> : null}
-      {data?.map((row) => (
-        <ProfileCard
-          key={row.profile.id}
-          profile={row.profile}
-          {...(row.status ? { status: row.status } : {})}
-          newCount={row.newCount}
-          newest={row.newest}
-          lang={lang}
-          syncing={syncing.has(row.profile.id)}
-          onSync={() => void syncNow(row.profile.id)}
-          onFix={() => openOptions(`?profile=${encodeURIComponent(row.profile.id)}`)}
-          onPersist={askPersistence}
-          {...(persist ? { persist } : {})}
-          onOpenInvoice={(record) =>
-            openPage(`/inbox.html${inboxTargetSearch({ profileId: record.profileId, ksefNumbers: [record.ksefNumber] })}`)
-          }
-        />
-      ))}
-      <div className="kp-popup-links">
-        {data && data.length > 0 ? (
-          <button type="button" className="kp-button" onClick={() => openPage('/inbox.html')}>
-            {t(lang, 'popup_open_inbox')}
-          </button>
+      {hasProfiles ? <p className="kp-popup-summary">{popupSummary(data, lang)}</p> : null}
+      <div className="kp-popup-list">
+        {data && data.length === 0 ? <p>{t(lang, 'popup_not_configured')}</p> : null}
+        {data?.map((row) => (
+          <Fragment key={row.profile.id}>
+          <ProfileCard
+            profile={row.profile}
+            {...(row.status ? { status: row.status } : {})}
+            newCount={row.newCount}
+            newest={row.newest}
+            lang={lang}
+            now={now}
+            compact={data.length > 1}
+            syncing={syncing.has(row.profile.id)}
+            onFix={() => openOptions(`?profile=${encodeURIComponent(row.profile.id)}`)}
+            onRetry={() => void syncNow(row.profile.id)}
+            onLog={() => openPage(`/options.html?profile=${encodeURIComponent(row.profile.id)}&view=log`)}
+            onPersist={askPersistence}
+            {...(persist ? { persist } : {})}
+            onOpenInvoice={(record) =>
+              openPage(`/inbox.html${inboxTargetSearch({ profileId: record.profileId, ksefNumbers: [record.ksefNumber] })}`)
+            }
+          />
+          {/* ENROL (issue 14): "Odnów certyfikat" from 30 days before expiry. */}
+          <RenewalOffer store={store} send={send} profileId={row.profile.id} lang={lang} />
+          </Fragment>
+        ))}
+        {/* AP helper (issue 13): while no organisation has a certificate, the way to get one. */}
+        {data && data.every((row) => row.status?.state === 'not_configured') ? (
+          <NoCertificateLink lang={lang} environment={data[0]?.profile.environment ?? 'production'} />
         ) : null}
-        <button type="button" className="kp-button kp-button--secondary" onClick={() => openOptions()}>
-          {t(lang, 'popup_open_options')}
-        </button>
       </div>
+      <footer className="kp-popup-foot">
+        <p className={`kp-popup-message${result ? ` kp-popup-message--${result.kind}` : note?.kind === 'unsent' ? ' kp-popup-message--error' : ''}`} role="status">
+          {note?.kind === 'busy' ? t(lang, 'popup_syncing') : null}
+          {result?.text ?? null}
+          {note?.kind === 'unsent' ? t(lang, 'popup_sync_failed', { message: note.message }) : null}
+        </p>
+        <div className="kp-popup-links">
+          {hasProfiles ? (
+            <button type="button" className="kp-button" onClick={() => openPage('/inbox.html')}>
+              {t(lang, 'popup_open_inbox')}
+            </button>
+          ) : null}
+          {hasProfiles ? (
+            <button type="button" className="kp-button kp-button--secondary kp-popup-sync" disabled={syncing.size > 0} aria-busy={busy} onClick={() => void syncNow()}>
+              {busy ? t(lang, 'popup_syncing') : t(lang, 'popup_sync_now')}
+            </button>
+          ) : null}
+          <button type="button" className="kp-button kp-button--secondary" onClick={() => openOptions()}>
+            {t(lang, 'popup_open_options')}
+          </button>
+        </div>
+      </footer>
     </main>
   );
 }

@@ -12,12 +12,14 @@ function openPage(path: string): void {
   window.close();
 }
 
-// A language switch on the options page or the inbox shows here at once (lib/views/ui-language.ts).
-mountPage('kp-popup', { browser, createStore }, ({ store, send, lang }) => (
+// One language setting for every page (lib/views/ui-language.ts): a switch here, on the options page or in
+// the inbox shows on all of them at once.
+mountPage('kp-popup', { browser, createStore }, ({ store, send, lang, onLang }) => (
   <App
     store={store}
     send={send}
     lang={lang}
+    onLang={onLang}
     loadStatuses={listProfileStatuses}
     openOptions={(search) => (search ? openPage(`/options.html${search}`) : void browser.runtime.openOptionsPage())}
     openPage={openPage}

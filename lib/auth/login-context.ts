@@ -4,6 +4,7 @@
 // them another profile's. The check is made where a record is used; a record is never rewritten to the
 // profile's new context.
 import { resolveBaseUrl, type KsefTarget } from '../ksef';
+import { refuseSimulatorInRelease } from '../platform/release';
 import type { Profile, SyncState, Tokens } from '../store';
 
 export type LoginContextKey = NonNullable<Tokens['loginContext']>;
@@ -20,6 +21,7 @@ export interface LoginOwner {
 
 /** Where a profile's client talks: a KSeF environment by name, the simulator by its address. */
 export function ksefTargetOf(profile: Pick<Profile, 'environment' | 'baseUrl'>): KsefTarget {
+  refuseSimulatorInRelease(profile.environment);
   return profile.environment === 'simulator' ? { baseUrl: profile.baseUrl ?? '' } : { environment: profile.environment };
 }
 

@@ -52,16 +52,29 @@ export interface SystemWarningLogDeps {
 
 /**
  * A listener for `client.onSystemWarning` that logs each warning at most once a day per profile. The store is
- * the memory (a restarted worker keeps deduplicating); the map only spares reads and closes the gap between
- * two answers that arrive together.
+ * the memory (a restarted worker keeps deduplicating); the map, shared by the profile's clients in this context,
+ * only spares reads and closes the gap between two answers that arrive together.
  */
+const memories = new WeakMap<object, Map<string, Map<string, number>>>();
+
+/** The memory of one profile in one store (the worker hands every client of a profile the same store). */
+function sharedMemory(store: object, profileId: string): Map<string, number> {
+  let byProfile = memories.get(store);
+  if (!byProfile) memories.set(store, (byProfile = new Map()));
+  let memory = byProfile.get(profileId);
+  if (!memory) byProfile.set(profileId, (memory = new Map()));
+  return memory;
+}
+
 export function createSystemWarningLog(deps: SystemWarningLogDeps): (warning: SystemWarning) => void {
   if (typeof deps?.store?.appendLog !== 'function' || typeof deps.store.listLog !== 'function') {
     throw new TypeError('"deps.store" must be a Store');
   }
   if (typeof deps.profileId !== 'string' || deps.profileId === '') throw new TypeError('"deps.profileId" must be a non-empty string');
   if (typeof deps.now !== 'function') throw new TypeError('"deps.now" must be a function');
-  const lastLogged = new Map<string, number>();
+  // Shared by every client of the profile in this context (the sync's and a verify's run side by side and
+  // meet the same warning at the same moment): one map per profile, not per listener.
+  const lastLogged = sharedMemory(deps.store, deps.profileId);
 
   async function keep(warning: SystemWarning, key: string, now: number): Promise<void> {
     const recent = await deps.store.listLog({ profileId: deps.profileId, limit: LOOK_BACK });

@@ -11,6 +11,7 @@ import type { DiagnosisContext } from './context';
 import { findingVerdict } from './findings';
 import { catalogVerdict, type Verdict } from './verdict';
 import { permissionList } from './format';
+import { connectionVerdict, isConnectionFailure } from './connection';
 import { trackLogin, type LoginProgress } from './login-progress';
 
 export const VERIFY_STEPS = ['certificate', 'challenge', 'signature', 'login', 'read', 'send'] as const;
@@ -35,10 +36,12 @@ export interface VerifyReport {
 }
 
 export interface VerifyDeps {
-  store: Pick<Store, 'getProfile' | 'getCredentials'>;
+  store: Pick<Store, 'getProfile' | 'getCredentials'> & Partial<Pick<Store, 'appendLog'>>;
   createClient: (profile: Profile) => KsefClient;
   createSession: (profile: Profile, credentials: Credentials, client: KsefClient) => AuthSession;
   now: () => Date;
+  /** KSeF's announced break (lib/worker/availability.ts), asked only after a connection failed. */
+  announcedOutage?: (profile: Profile) => Promise<unknown>;
 }
 
 function checkDeps(deps: VerifyDeps, profileId: string): void {
@@ -60,9 +63,12 @@ export async function verifyProfile(deps: VerifyDeps, profileId: string): Promis
     const done = new Set(steps.map((s) => s.id));
     for (const id of VERIFY_STEPS) if (!done.has(id)) steps.push({ id, status: 'skipped' });
     steps.sort((a, b) => VERIFY_STEPS.indexOf(a.id) - VERIFY_STEPS.indexOf(b.id));
+    const failed = steps.find((s) => s.status === 'failed');
+    // The outcome in the activity log (options.html?view=log), which the report points to; codes only, no secret.
+    void deps.store.appendLog?.({ profileId, level: failed ? 'warn' : 'info', code: failed ? 'VERIFY_FAILED' : 'VERIFY_OK', message: failed ? `${failed.id}: ${failed.verdict?.code ?? ''}` : 'all steps passed' }).catch(() => undefined);
     return {
       profileId,
-      ok: steps.every((s) => s.status !== 'failed'),
+      ok: !failed,
       steps,
       ...(permissions ? { permissions } : {}),
       ...(warnings.length ? { warnings } : {}),
@@ -96,6 +102,19 @@ export async function verifyProfile(deps: VerifyDeps, profileId: string): Promis
   }
   steps.push(worst ? { id: 'certificate', status: 'warning', verdict: findingVerdict(worst) } : { id: 'certificate', status: 'ok' });
 
+  /**
+   * KSeF could not be reached, or answered as a service that is down, at whichever step (a login kept from
+   * earlier makes the permission check the first request): the connection step carries it and every later
+   * step is skipped, so nobody goes to fix permissions for a network fault (issue 16, review B3).
+   */
+  const connectionFailed = async (error: unknown): Promise<VerifyReport> => {
+    steps.length = 0;
+    steps.push(worst ? { id: 'certificate', status: 'warning', verdict: findingVerdict(worst) } : { id: 'certificate', status: 'ok' });
+    const outage = deps.announcedOutage ? await deps.announcedOutage(profile).catch(() => null) : null;
+    steps.push({ id: 'challenge', status: 'failed', verdict: connectionVerdict(error, outage, profileId) });
+    return report();
+  };
+
   const progress: LoginProgress = { challenge: false, submitted: false };
   let client: KsefClient;
   let accessToken: string;
@@ -106,6 +125,7 @@ export async function verifyProfile(deps: VerifyDeps, profileId: string): Promis
     });
     accessToken = await deps.createSession(profile, credentials, client).getAccessToken();
   } catch (error) {
+    if (isConnectionFailure(error)) return connectionFailed(error);
     const verdict = diagnose(error, ctx);
     const failedAt: VerifyStepId = !progress.challenge ? 'challenge' : !progress.submitted ? 'signature' : 'login';
     for (const id of ['challenge', 'signature', 'login'] as const) {
@@ -118,8 +138,9 @@ export async function verifyProfile(deps: VerifyDeps, profileId: string): Promis
   if (progress.challenge) {
     steps.push({ id: 'challenge', status: 'ok' }, { id: 'signature', status: 'ok' }, { id: 'login', status: 'ok' });
   } else {
-    // A login from earlier is still valid; no new challenge was signed, and that is no failure.
-    steps.push({ id: 'challenge', status: 'skipped' }, { id: 'signature', status: 'skipped' });
+    // A login from earlier is still valid; no new challenge was signed, and that is no failure. The connection is
+    // proven by the permissions query below (a failure there to reach KSeF goes to connectionFailed).
+    steps.push({ id: 'challenge', status: 'ok' }, { id: 'signature', status: 'skipped' });
     steps.push({ id: 'login', status: 'ok', verdict: catalogVerdict('LOGIN_REUSED', 'info', {}) });
   }
 
@@ -133,6 +154,7 @@ export async function verifyProfile(deps: VerifyDeps, profileId: string): Promis
       permissions: check.permissions,
     };
   } catch (error) {
+    if (isConnectionFailure(error)) return connectionFailed(error);
     steps.push({ id: 'read', status: 'failed', verdict: diagnose(error, ctx) });
     return report();
   }

@@ -34,6 +34,8 @@ export function csvDate(value: string): string {
   return warsawDay(date);
 }
 
+// KSeF states vatAmount in złoty whatever the invoice's currency (NOTES §7.1; lib/inbox/amounts.ts): its header
+// says so, as "Waluta" is the net and gross amounts' currency.
 const COLUMNS = [
   'inbox_csv_issue_date', 'inbox_csv_invoice_number', 'inbox_csv_seller_name', 'inbox_csv_seller_nip',
   'inbox_csv_net', 'inbox_csv_vat', 'inbox_csv_gross', 'inbox_csv_currency', 'inbox_csv_ksef_number',

@@ -8,3 +8,5 @@ export { invoicesToCsv, csvFileName, sentInvoicesToCsv, sentCsvFileName } from '
 export type { SentCsvItem } from './csv';
 export { parseInboxTarget } from './open-url';
 export type { InboxTarget } from './open-url';
+export { rowAmounts, METADATA_VAT_CURRENCY } from './amounts';
+export type { RowAmounts } from './amounts';

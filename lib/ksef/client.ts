@@ -7,6 +7,7 @@ import { createTransport, MAX_TIMEOUT_MS } from './transport';
 import { authApi } from './api-auth';
 import { dataApi } from './api-data';
 import { sessionsApi } from './api-sessions';
+import { certificatesApi } from './api-certificates';
 import type { SystemWarning } from './system-warning';
 
 export interface KsefClientDeps {
@@ -68,6 +69,7 @@ export function createKsefClient(target: KsefTarget, deps: KsefClientDeps = {}) 
     invoices: data.invoices,
     sessions: sessionsApi(transport),
     rateLimits: data.rateLimits,
+    certificates: certificatesApi(transport),
     /** Adds a listener for KSeF's `X-System-Warning` notices; returns the function that removes it. */
     onSystemWarning(listener: (warning: SystemWarning) => void): () => void {
       if (typeof listener !== 'function') throw new TypeError('"listener" must be a function');

@@ -7,6 +7,8 @@ import type { KsefErrorCode, KsefException } from './errors';
 export const EXCEPTION_CODES_WITH_MESSAGES: readonly number[] = [
   9101, 9105, 21111, 21115, 21117, 21155, 21164, 21165, 21173, 21180, 21183, 21301, 21304, 21308, 21401, 21402,
   21403, 21405, 21406, 21418, 21470,
+  // Certificate enrolment and revocation (NOTES §4.3), met when making a KSeF certificate in the browser.
+  25001, 25002, 25003, 25006, 25007, 25009,
 ];
 
 /** `reasonCode`s of a 403 [OA#ForbiddenProblemDetails]; catalog keys use `_` for `-`. */

@@ -16,3 +16,15 @@ export { pickPublicKey, importRsaOaepKey } from './public-keys';
 export { bytesToBase64, base64ToBytes, utf8Decode, utf8Encode } from './encoding';
 export { AuthInitResponse, StatusInfo } from './schemas';
 export type { InvoiceQueryFilters, MetadataPaging } from './schemas';
+export {
+  CERTIFICATE_EXCEPTIONS,
+  ENROLLMENT_STATUS,
+  getCertificateLimits,
+  getEnrollmentData,
+  getEnrollmentStatus,
+  queryCertificates,
+  retrieveCertificates,
+  revokeCertificate,
+  submitEnrollment,
+} from './api-certificates';
+export type * from './api-certificates';

@@ -6,5 +6,7 @@ export { DEFAULT_SIMULATOR_URL, baseUrlValid, canSaveCertificate, canSavePrefere
 export { checkPassed, classifyFile, filesSwapped, hasFiles } from './chosen-files';
 export type { ChosenFiles, LocalCheck } from './chosen-files';
 export { profileInput, saveProfileOnly, saveProfileWithCredentials } from './save-profile';
-export { deleteProfile, verifyProfile } from './requests';
+export { deleteProfile, fetchOlderInvoices, verifyProfile } from './requests';
+export { canSaveOrganisation, longDay, monthBefore, olderFromValid, setupStep, SETUP_STEPS, type SetupStep } from './steps';
+export { logEntryView, type LogEntryView } from './log-view';
 export type { Send } from './requests';

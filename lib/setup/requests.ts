@@ -20,3 +20,8 @@ export function verifyProfile(send: Send, profileId: string): Promise<VerifyRepo
 export async function deleteProfile(send: Send, profileId: string): Promise<void> {
   await sendRequest({ type: 'deleteProfile', profileId }, send);
 }
+
+/** "Pobierz starsze faktury": the worker fetches them without announcing them (lib/worker/older-invoices.ts). */
+export function fetchOlderInvoices(send: Send, profileId: string, from: string): Promise<{ stored: number; from: string }> {
+  return sendRequest<{ stored: number; from: string }>({ type: 'fetchOlderInvoices', profileId, from }, send);
+}

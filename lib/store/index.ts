@@ -22,5 +22,7 @@ export { MAX_SEARCH_LENGTH } from './search-terms';
 export { defaultPreferences } from './profiles';
 export { initialSyncState } from './sync-state';
 export type { Credentials } from './credentials';
+export { CUSTODY_MODES, type Custody, type SealedKey } from './records';
+export { ENROLMENT_STEPS, type EnrolmentStep, type PendingEnrolment } from './records';
 export { requestPersistentStorage } from './persist';
 export type { PersistOutcome } from './persist';

@@ -1,6 +1,7 @@
 // Profiles: one organisation in one KSeF environment, with its preferences.
 import { warsawDay } from '../core/time';
 import { DEFAULT_INTERVAL_MINUTES } from '../domain/limits';
+import { refuseSimulatorInRelease } from '../platform/release';
 import { checkId, parseForWrite, parseRead, transact, type StoreContext } from './context';
 import { profileSchema, SUBJECT_TYPES, type Preferences, type Profile, type ProfileInput } from './records';
 import { assertNoSecretFields } from './secrets';
@@ -31,6 +32,7 @@ export function profileFunctions({ db, now }: StoreContext) {
     if (typeof input !== 'object' || input === null) throw new TypeError('"profile" must be an object');
     checkId('profile.id', input.id);
     assertNoSecretFields('saveProfile', input);
+    refuseSimulatorInRelease(input.environment);
     const preferences =
       typeof input.preferences === 'object' && input.preferences !== null
         ? { ...input.preferences, subjectTypes: normaliseSubjectTypes(input.preferences.subjectTypes) }
@@ -40,7 +42,8 @@ export function profileFunctions({ db, now }: StoreContext) {
       const existing = await tx.objectStore('profiles').get(input.id);
       const record = parseForWrite(
         profileSchema,
-        { ...input, preferences, createdAt: existing?.createdAt ?? at, updatedAt: at },
+        // "Odnawiaj automatycznie" is set on its own (setAutoRenew); a save of the form keeps it.
+        { ...(existing?.autoRenew !== undefined ? { autoRenew: existing.autoRenew } : {}), ...input, preferences, createdAt: existing?.createdAt ?? at, updatedAt: at },
         'saveProfile',
       );
       await tx.objectStore('profiles').put(record);

@@ -76,6 +76,8 @@ export const profileSchema = z
     /** Only for the simulator: where its /v2 API lives. */
     baseUrl: z.optional(z.url({ protocol: /^https?$/ })),
     preferences: preferencesSchema,
+    /** "Odnawiaj automatycznie": the worker makes a new certificate in the browser within 30 days of expiry (issue 14). */
+    autoRenew: z.optional(z.boolean()),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
@@ -146,6 +148,10 @@ export const syncStateSchema = z.strictObject({
   skippedNumbers: z.optional(z.array(upTo(80)).check(z.maxLength(SKIPPED_KEPT))),
   /** When the current run of failures began (Subject2 only): a stall that lasts is announced once. */
   failingSince: z.optional(z.nullable(isoDateTime)),
+  /** KSeF's own announced break (Latarnia, lib/ksef/latarnia.ts; Subject2 only): failures meanwhile are not counted. */
+  outage: z.optional(
+    z.strictObject({ kind: z.enum(['outage', 'maintenance']), since: isoDateTime, until: z.optional(isoDateTime), message: z.optional(upTo(300)) }),
+  ),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
@@ -183,14 +189,75 @@ export type StoredCertificate = Omit<CertificateInfo, 'notBefore' | 'notAfter' |
   notAfter: string;
 };
 
+/**
+ * Who holds the signing key (issue 14): 'file' = the key from the user's .key/.p12, kept as a non-extractable
+ * CryptoKey; 'locked' = only the key file sealed under the user's password ("Pytaj o hasło",
+ * lib/custody/locked-seal.ts), never a usable key; 'browser' = born in the browser, non-extractable, no password
+ * exists. Records written before issue 14 have no field and read as 'file' (no DB version bump).
+ */
+export const CUSTODY_MODES = ['file', 'locked', 'browser'] as const;
+export type Custody = (typeof CUSTODY_MODES)[number];
+
+/**
+ * The user's key file sealed with AES-GCM under PBKDF2-SHA256 of the password (lib/custody/locked-seal.ts). Field
+ * names are not secret-like on purpose (secrets.ts refuses those): none of this is a secret without the password.
+ */
+export interface SealedKey {
+  /** The recipe, so a later one can be told apart: PBKDF2-SHA256 → AES-256-GCM. */
+  scheme: 'pbkdf2-sha256/aes-256-gcm';
+  iterations: number;
+  salt: Uint8Array<ArrayBuffer>;
+  iv: Uint8Array<ArrayBuffer>;
+  /** AES-GCM output (ciphertext and tag) of the key file's bytes. */
+  sealed: Uint8Array<ArrayBuffer>;
+}
+
 /** Never a password (DESIGN.md, Security rules): `saveCredentials` refuses any field named like one. */
 export interface CredentialsRecord {
   profileId: string;
   certificate: StoredCertificate;
   certificateDer: Uint8Array<ArrayBuffer>;
-  /** Non-extractable; IndexedDB keeps it by structured clone (RELIABILITY §1.3). */
-  privateKey: CryptoKey;
+  /** Non-extractable; IndexedDB keeps it by structured clone (RELIABILITY §1.3). Absent when custody is 'locked'. */
+  privateKey?: CryptoKey;
   /** The key's WebCrypto algorithm, e.g. 'ECDSA P-256' or 'RSASSA-PKCS1-v1_5 SHA-256'. */
   keyAlgorithm: string;
   storedAt: string;
+  /** Absent in records written before issue 14: 'file'. */
+  custody?: Custody;
+  /** Only when custody is 'locked'. */
+  sealedKey?: SealedKey;
+  /** Wrong passwords typed since the last good one (locked mode); shown, never a reason to delete anything. */
+  failedUnlocks?: number;
+  /** Locked mode: since when a new login needs the password (the worker stopped and asked once). */
+  unlockRequestedAt?: string;
+  /** A certificate being made in the browser (lib/custody/enrol.ts); the fields above stay the profile's until the switch. */
+  pendingEnrolment?: PendingEnrolment;
+}
+
+export const ENROLMENT_STEPS = ['key', 'submitting', 'submitted', 'issued', 'retrieved', 'switched', 'failed'] as const;
+export type EnrolmentStep = (typeof ENROLMENT_STEPS)[number];
+
+/** Progress of one enrolment (NOTES §4.3), written after each step so a killed worker resumes or abandons it. */
+export interface PendingEnrolment {
+  /** Random per attempt: a write for another attempt is refused. */
+  id: string;
+  step: EnrolmentStep;
+  /** 'user': asked for on a page; 'auto': the worker's renewal within 30 days of expiry. */
+  trigger: 'user' | 'auto';
+  startedAt: string;
+  updatedAt: string;
+  /** SHA-256 of the certificate this attempt replaces (an automatic renewal is tried once per certificate). */
+  replacing: string;
+  /** The certificate's own name in KSeF, unique per attempt (found again by /certificates/query after a kill). */
+  certificateName: string;
+  /** Non-extractable from birth; absent once switched or failed. */
+  privateKey?: CryptoKey;
+  csr?: Uint8Array<ArrayBuffer>;
+  referenceNumber?: string;
+  serialNumber?: string;
+  certificateDer?: Uint8Array<ArrayBuffer>;
+  /** After the switch: the certificate replaced, when KSeF issued it (then it can be revoked). */
+  replaced?: { serialNumber: string; commonName: string; notAfter: string; revoked?: boolean };
+  /** Why it stopped: a stable code of lib/custody/enrol-errors.ts. */
+  error?: { code: string; at: string };
 }

@@ -2,6 +2,7 @@
 // Pages create one to read fast; the worker creates one for its writes; each test creates one per factory.
 import type { StoreContext } from './context';
 import { credentialFunctions } from './credentials';
+import { enrolmentFunctions } from './enrolment';
 import { assertFactory, createDbHandle } from './db';
 import { invoicePageFunctions } from './invoice-page';
 import { invoiceQueryFunctions } from './invoice-queries';
@@ -30,6 +31,7 @@ export function createStore({ indexedDB = globalThis.indexedDB, now = () => new 
   return {
     ...profileFunctions(context),
     ...credentialFunctions(context),
+    ...enrolmentFunctions(context),
     ...tokenFunctions(context),
     ...invoiceFunctions(context),
     ...invoiceXmlFunctions(context),

@@ -68,6 +68,9 @@ export async function syncProfile(deps: SyncDeps, profile: Profile): Promise<Pro
         blockedUntil: null,
         runningSince: null,
         lastSyncAt: iso(),
+        // Every good run, not only one that reached the mark: the pages show it as the last successful check
+        // while a later failure is shown (review B4); afterFailure leaves it as it was.
+        lastSuccessAt: iso(),
         failingSince: null,
         notices: clearResolvedNotices(current.notices),
       };

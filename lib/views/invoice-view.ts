@@ -2,7 +2,7 @@
 // read) and its KOD I link; and the rule that opening an invoice marks it seen (issue 7).
 import { actsAs, type KsefEnvironment } from '../domain/environments';
 import { t, type Lang } from '../i18n';
-import { isInvoiceError, parseInvoice, verificationLink, type InvoiceView } from '../invoice';
+import { isInvoiceError, parseInvoice, verificationLink, type InvoiceView, type Settlement } from '../invoice';
 import { sendRequest, type Request } from '../messages';
 import type { InvoiceKey, InvoiceRecord, Profile } from '../store';
 
@@ -69,4 +69,27 @@ export async function markOpenedSeen(record: Pick<InvoiceRecord, 'profileId' | '
   if (record.state !== 'new') return false;
   const key: InvoiceKey = { profileId: record.profileId, ksefNumber: record.ksefNumber };
   return sendRequest({ type: 'setInvoiceState', keys: [key], state: 'seen' }, send).then(() => true, () => false);
+}
+
+/** A decimal from the XML (FA's TKwotowy: "53.63", "-0.00") that is zero; text that is no number is not zero. */
+function isZero(amount: string | undefined): boolean {
+  return amount !== undefined && amount.trim() !== '' && Number(amount) === 0;
+}
+
+/**
+ * What of Rozliczenie (FA(3) Fa/Rozliczenie) is worth a reader's eye: generators fill Obciazenia and Odliczenia
+ * with 0.00 lines (the FA(3) sample template does), which read as noise (issue 16, B14). Zero charges, deductions
+ * and totals are left out; nothing at all when no amount is left.
+ */
+export function shownSettlement(settlement: Settlement | undefined): Settlement | undefined {
+  if (!settlement) return undefined;
+  const charges = settlement.charges.filter((c) => !isZero(c.amount));
+  const deductions = settlement.deductions.filter((d) => !isZero(d.amount));
+  const kept: Settlement = { charges, deductions };
+  for (const key of ['chargesTotal', 'deductionsTotal', 'toPay', 'toSettle'] as const) {
+    const value = settlement[key];
+    if (value !== undefined && !isZero(value)) kept[key] = value;
+  }
+  const empty = charges.length === 0 && deductions.length === 0 && kept.toPay === undefined && kept.toSettle === undefined;
+  return empty ? undefined : kept;
 }

@@ -12,23 +12,32 @@ import { stallOf } from '../sync/stall';
 import {
   certificateExpiredProblem,
   importingProblem,
+  lockedProblem,
   notConfiguredProblem,
+  outageProblem,
   skippedInvoices,
   stallProblem,
+  type AnnouncedOutage,
   type ProfileProblem,
   type SkippedInvoices,
   type StatusCode,
 } from './status-text';
 
-export type { ProfileProblem, SkippedInvoices, StatusCode } from './status-text';
+export type { AnnouncedOutage, ProfileProblem, SkippedInvoices, StatusCode } from './status-text';
 
 /** The tone of the state: `retrying` resolves on its own, `attention` needs the user. */
-export type ProfileState = 'not_configured' | 'ok' | 'importing' | 'syncing' | 'attention' | 'rate_limited' | 'retrying' | 'error';
+export type ProfileState = 'not_configured' | 'ok' | 'importing' | 'syncing' | 'attention' | 'rate_limited' | 'retrying' | 'error' | 'locked';
 
 export interface ProfileStatus {
   profileId: string;
   state: ProfileState;
+  /** The last run, successful or not. */
   lastSyncAt?: string;
+  /**
+   * While a failure is shown: when a run last succeeded (absent: none has since the profile was set up), so
+   * the page never presents the failed attempt as the last check (review B4).
+   */
+  lastSuccessAt?: string;
   nextSyncAt?: string;
   /** While rate-limited: when KSeF's pause ends (or the next attempt is due). */
   rateLimitedUntil?: string;
@@ -59,7 +68,28 @@ const TONE: Record<StatusCode, ProfileState> = {
   LOGIN_REFUSED: 'attention',
   PERMISSIONS_LOST: 'attention',
   UNEXPECTED: 'error',
+  LOCKED: 'locked',
+  KSEF_OUTAGE: 'retrying',
+  KSEF_MAINTENANCE: 'retrying',
 };
+
+/** Failures an announced KSeF break explains; the ones that need the user still show as they are. */
+const OUTAGE_EXPLAINS: ReadonlySet<StatusCode> = new Set(['RATE_LIMITED', 'KSEF_ERRORS', 'OFFLINE', 'UNEXPECTED']);
+
+/** The break KSeF announced (written by lib/worker/availability.ts), while it lasts. */
+function activeOutage(state: SyncState, nowMs: number): AnnouncedOutage | undefined {
+  const outage: AnnouncedOutage | undefined = state.outage;
+  if (!outage) return undefined;
+  const since = Date.parse(outage.since);
+  const until = outage.until ? Date.parse(outage.until) : Infinity;
+  return since <= nowMs && until > nowMs ? outage : undefined;
+}
+
+/** The time of the last good run: the Subject2 state keeps it (lib/sync sync-profile), clamped to now. */
+function lastSuccessOf(state: SyncState, nowMs: number): Pick<ProfileStatus, 'lastSuccessAt'> {
+  const at = notAfterNow(state.lastSuccessAt, nowMs);
+  return at ? { lastSuccessAt: at } : {};
+}
 
 /** The last run failed (lastError is dropped by every good run): which stall, and its times. */
 function stallStatus(state: SyncState, nowMs: number, nextMs: number | undefined): Pick<ProfileStatus, 'state' | 'problem' | 'rateLimitedUntil' | 'failingSince'> | undefined {
@@ -121,11 +151,18 @@ export async function getProfileStatus(store: StatusStore, profileId: string, no
   if (!credentials) return { ...base, state: 'not_configured', problem: notConfiguredProblem() };
   const notAfter = credentials.certificate.notAfter;
   if (notAfter.getTime() <= nowMs) return { ...base, state: 'attention', problem: certificateExpiredProblem(notAfter) };
+  // Locked mode, "locked, waiting for the password" (issue 14): the worker holds the runs until the unlock page logs in.
+  if (credentials.custody === 'locked' && credentials.unlockRequestedAt) return { ...base, state: 'locked', problem: lockedProblem(credentials.failedUnlocks) };
   if (!state) return base;
   const running = state.runningSince ? nowMs - Date.parse(state.runningSince) : Infinity;
   if (running >= 0 && running < SYNCING_STALE_MS) return { ...base, state: 'syncing' };
   const stall = stallStatus(state, nowMs, next);
-  if (stall) return { ...base, ...stall };
+  const outage = activeOutage(state, nowMs);
+  if (outage && (!stall?.problem || OUTAGE_EXPLAINS.has(stall.problem.code))) {
+    const problem = outageProblem(outage, { now: nowMs, ...(next !== undefined ? { next } : {}) });
+    return { ...base, ...lastSuccessOf(state, nowMs), state: 'retrying', problem, ...(stall?.failingSince ? { failingSince: stall.failingSince } : {}) };
+  }
+  if (stall) return { ...base, ...lastSuccessOf(state, nowMs), ...stall };
   // A run has ended but the first sync has not reached KSeF's mark yet: older invoices are still coming.
   if (!state.firstSyncDone && lastSyncAt) {
     const through = states

@@ -1,12 +1,22 @@
 // What the pages say about each named state (issue 10): a title, the cause and what to do, Polish first and
 // English second, from the catalog. Times are Warsaw time, as KSeF and the bookkeeper read them. The worker's
 // notifications and the popup both show these texts, so they take the shared catalog (lib/i18n/shared.ts).
-import { warsawDay } from '../core/time';
+import { warsawDateTime, warsawDay } from '../core/time';
 import { t, tp, type Lang, type MessageKey } from '../i18n/shared';
 import { formatDate } from '../invoice/format';
+import { sanitizeForDisplay } from '../invoice/sanitize';
 import type { StallCode } from '../sync/stall';
 
-export type StatusCode = 'NOT_CONFIGURED' | 'CERTIFICATE_EXPIRED' | 'IMPORTING' | StallCode;
+/** KSEF_OUTAGE / KSEF_MAINTENANCE: KSeF announced it (Latarnia, NOTES §1); the failures are not ours. */
+export type StatusCode = 'NOT_CONFIGURED' | 'CERTIFICATE_EXPIRED' | 'IMPORTING' | 'KSEF_OUTAGE' | 'KSEF_MAINTENANCE' | 'LOCKED' | StallCode;
+
+/** What the worker stores in `syncState.outage` when Latarnia announces a break (lib/worker/availability.ts). */
+export interface AnnouncedOutage {
+  kind: 'outage' | 'maintenance';
+  since: string;
+  until?: string;
+  message?: string;
+}
 
 export interface ProfileProblem {
   /** The named state: stable, for tests, support and the page's `data-code`. */
@@ -23,6 +33,8 @@ export interface ProfileProblem {
   fixEn?: string;
   /** The user must act (a notification was raised once); otherwise it resolves on its own. */
   needsUser: boolean;
+  /** KSeF's own announcement as published (Latarnia), shown as text beside ours. */
+  announcement?: string;
 }
 
 /** Invoices set aside because the store refused them: the sync goes on, the user books them by hand. */
@@ -52,6 +64,11 @@ export function timeText(ms: number, lang: Lang): string {
   return formatDate(new Date(ms).toISOString(), lang);
 }
 
+/** A time in a sentence about today: "18:00" on the same Warsaw day as `nowMs`, else date and time. */
+export function shortTimeText(ms: number, nowMs: number, lang: Lang): string {
+  return warsawDay(ms) === warsawDay(nowMs) ? warsawDateTime(lang, ms).time : timeText(ms, lang);
+}
+
 type Text = { pl: string; en: string };
 
 function both(key: MessageKey, params: (lang: Lang) => Record<string, string> = () => ({})): Text {
@@ -74,6 +91,12 @@ function problem(code: StatusCode, needsUser: boolean, cause: Text, fix: Text | 
 
 export function notConfiguredProblem(): ProfileProblem {
   return problem('NOT_CONFIGURED', true, both('status_problem_not_configured'), both('status_fix_not_configured'));
+}
+
+/** Locked mode (issue 14): a new KSeF login needs the key password; the sync waits for the unlock page. */
+export function lockedProblem(failedUnlocks: number): ProfileProblem {
+  const cause = failedUnlocks > 0 ? both('status_problem_locked_wrong', () => ({ count: String(failedUnlocks) })) : both('status_problem_locked');
+  return problem('LOCKED', true, cause, both('status_fix_locked'));
 }
 
 export function certificateExpiredProblem(notAfter: Date): ProfileProblem {
@@ -114,6 +137,37 @@ export function stallProblem(code: StallCode, facts: StallFacts): ProfileProblem
     case 'UNEXPECTED':
       return problem(code, false, stored, both('status_fix_error'), detail);
   }
+}
+
+/**
+ * KSeF announced a break (NOTES §1, Latarnia): the title says so with its end ("KSeF ma przerwę techniczną do
+ * 18:00"), the fix says that nothing on this computer needs changing. Never needs the user.
+ */
+export function outageProblem(outage: AnnouncedOutage, facts: { now: number; next?: number }): ProfileProblem {
+  const code: StatusCode = outage.kind === 'maintenance' ? 'KSEF_MAINTENANCE' : 'KSEF_OUTAGE';
+  const until = outage.until ? Date.parse(outage.until) : NaN;
+  const since = Date.parse(outage.since);
+  const times = (lang: Lang) => ({
+    until: Number.isNaN(until) ? '' : shortTimeText(until, facts.now, lang),
+    since: Number.isNaN(since) ? '' : shortTimeText(since, facts.now, lang),
+    next: facts.next === undefined ? '' : shortTimeText(facts.next, facts.now, lang),
+  });
+  const suffix = Number.isNaN(until) ? '' : '_until';
+  const title = both(`status_title_${code}${suffix}` as MessageKey, times);
+  const cause = both(`status_cause_${code}${suffix}` as MessageKey, times);
+  const fix = both(facts.next === undefined ? 'status_fix_KSEF_OUTAGE' : 'status_fix_KSEF_OUTAGE_next', times);
+  const announcement = outage.message ? sanitizeForDisplay(outage.message, 300) : '';
+  return {
+    code,
+    title: title.pl,
+    titleEn: title.en,
+    message: cause.pl,
+    messageEn: cause.en,
+    fix: fix.pl,
+    fixEn: fix.en,
+    needsUser: false,
+    ...(announcement ? { announcement } : {}),
+  };
 }
 
 export function skippedInvoices(count: number, ksefNumbers: readonly string[]): SkippedInvoices {

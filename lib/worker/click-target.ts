@@ -3,6 +3,8 @@
 import type { Store } from '../store';
 import type { ParsedNotificationId } from './notification-ids';
 
+const CUSTODY_NOTICE = /^(cert_expiring|cert_expired|renewed|renewal_failed)/;
+
 /** More invoices than this in one notification: the inbox opens on the profile, not on a list of numbers. */
 export const MAX_LINKED_INVOICES = 50;
 
@@ -12,6 +14,9 @@ export async function clickTarget(
   inboxExists: boolean,
 ): Promise<string> {
   const profile = `profile=${encodeURIComponent(parsed.profileId)}`;
+  // Certificate notices (expiring at 30/7/1 days, expired, renewed, renewal failed) open the custody panel, where
+  // "Odnów certyfikat" is one click (issue 14).
+  if (parsed.kind === 'notice' && CUSTODY_NOTICE.test(parsed.notice)) return `options.html?${profile}&view=custody`;
   if (parsed.kind === 'notice' || !inboxExists) return `options.html?${profile}`;
   const { oldest, count } = parsed;
   if (count > MAX_LINKED_INVOICES) return `inbox.html?${profile}`;

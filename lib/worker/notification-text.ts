@@ -1,7 +1,8 @@
-// What the notifications say (issue 5), in the profile's language, from the catalog: "3 nowe faktury
-// kosztowe" with up to three sellers and their gross amounts, or the one-off import summary, or a notice
-// that needs the user. Invoice data is untrusted: it is sanitised (bidi and control characters removed,
-// length capped) before it reaches the notification (RELIABILITY G12).
+// What the notifications say (issue 5), in the one UI language of the browser (lib/views/ui-language.ts; the
+// worker reads it per notification, issue 16), from the catalog: "3 nowe faktury kosztowe" with up to three
+// sellers and their gross amounts, or the one-off import summary, or a notice that needs the user. Invoice data
+// is untrusted: it is sanitised (bidi and control characters removed, length capped) before it reaches the
+// notification (RELIABILITY G12).
 import { t, tp, type Lang } from '../i18n/worker';
 import { formatAmount, formatDate, sanitizeForDisplay } from '../invoice';
 import type { InvoiceRecord, Profile } from '../store';
@@ -17,15 +18,27 @@ export interface NotificationText {
   message: string;
 }
 
-function sellerLine(invoice: InvoiceRecord, lang: Lang): string {
-  const { seller, grossAmount, currency } = invoice.metadata;
-  const name = sanitizeForDisplay(seller.name?.trim() || seller.nip, NAME_MAX);
-  return `${name}: ${formatAmount(String(grossAmount), currency, lang)}`;
+const NUMBER_MAX = 40;
+
+/**
+ * One line per invoice shown. A long seller name is cut, so two invoices of one seller would read alike (review
+ * B18): the seller's second and later invoices name their invoice number instead of the name again.
+ */
+function sellerLines(invoices: readonly InvoiceRecord[], lang: Lang): string[] {
+  const seen = new Set<string>();
+  return invoices.map((invoice) => {
+    const { seller, grossAmount, currency, invoiceNumber } = invoice.metadata;
+    const amount = formatAmount(String(grossAmount), currency, lang);
+    // The same NIP under another name (a renamed company) still reads as two sellers.
+    const key = `${seller.nip ?? ''}|${seller.name?.trim() ?? ''}`;
+    if (seen.has(key)) return t(lang, 'notify_same_seller_line', { number: sanitizeForDisplay(invoiceNumber, NUMBER_MAX), amount });
+    seen.add(key);
+    return `${sanitizeForDisplay(seller.name?.trim() || seller.nip, NAME_MAX)}: ${amount}`;
+  });
 }
 
-export function newInvoicesText(notice: NewInvoicesNotice): NotificationText {
+export function newInvoicesText(notice: NewInvoicesNotice, lang: Lang): NotificationText {
   const { profile, total } = notice;
-  const lang = profile.preferences.language;
   const organisation = sanitizeForDisplay(profile.name, NAME_MAX);
   if (notice.firstSync) {
     return {
@@ -36,7 +49,7 @@ export function newInvoicesText(notice: NewInvoicesNotice): NotificationText {
   // "kosztowe" (purchase) only when purchases are all this profile fetches; sales and third-party invoices are
   // opt-in subject types, and then the count may mix kinds.
   const onlyPurchases = profile.preferences.subjectTypes.every((type) => type === 'Subject2');
-  const lines = [tp(lang, onlyPurchases ? 'new_cost_invoices' : 'new_invoices', total), ...notice.invoices.slice(0, SELLERS_SHOWN).map((i) => sellerLine(i, lang))];
+  const lines = [tp(lang, onlyPurchases ? 'new_cost_invoices' : 'new_invoices', total), ...sellerLines(notice.invoices.slice(0, SELLERS_SHOWN), lang)];
   if (total > SELLERS_SHOWN) lines.push(t(lang, 'notify_more', { count: total - SELLERS_SHOWN }));
   return {
     title: t(lang, 'notify_new_title', { organisation }),
@@ -44,8 +57,7 @@ export function newInvoicesText(notice: NewInvoicesNotice): NotificationText {
   };
 }
 
-export function noticeText(profile: Profile, notice: Notice, reason?: string): NotificationText {
-  const lang = profile.preferences.language;
+export function noticeText(profile: Profile, notice: Notice, lang: Lang, reason?: string): NotificationText {
   const organisation = sanitizeForDisplay(profile.name, NAME_MAX);
   const date = notice.notAfter ? formatDate(notice.notAfter, lang) : '';
   switch (notice.kind) {

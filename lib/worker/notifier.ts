@@ -1,14 +1,16 @@
 // Raising notifications through the browser seam: new invoices (one per batch; a repeated batch replaces
-// its earlier notification) and notices that need the user. Off when the profile says so (issue 5).
+// its earlier notification) and notices that need the user. Off when the profile says so (issue 5). The texts
+// are in the one UI language (`language`, read at each notification: a switch on any page applies at once).
 import type { NewInvoicesNotice, Notice, SyncNotifier } from '../sync';
 import type { Profile } from '../store';
 import { batchPrefix, newInvoicesNotificationId, noticeNotificationId } from './notification-ids';
 import { newInvoicesText, noticeText } from './notification-text';
+import type { Lang } from '../i18n/lang';
 import type { NotificationsApi } from './platform';
 
 export const ICON_URL = 'icon/128.png';
 
-export function createBrowserNotifier(notifications: NotificationsApi): SyncNotifier & {
+export function createBrowserNotifier(notifications: NotificationsApi, language: () => Promise<Lang>): SyncNotifier & {
   notice(profile: Profile, notice: Notice, reason?: string): Promise<void>;
 } {
   return {
@@ -21,7 +23,7 @@ export function createBrowserNotifier(notifications: NotificationsApi): SyncNoti
       const id = newInvoicesNotificationId(notice.profile.id, oldest.ksefNumber, notice.total);
       const shown = Object.keys(await notifications.getAll());
       await Promise.all(shown.filter((other) => other.startsWith(prefix) && other !== id).map((other) => notifications.clear(other)));
-      await notifications.create(id, { type: 'basic', iconUrl: ICON_URL, priority: 1, ...newInvoicesText(notice) });
+      await notifications.create(id, { type: 'basic', iconUrl: ICON_URL, priority: 1, ...newInvoicesText(notice, await language()) });
     },
 
     async notice(profile: Profile, notice: Notice, reason?: string) {
@@ -34,7 +36,7 @@ export function createBrowserNotifier(notifications: NotificationsApi): SyncNoti
         type: 'basic',
         iconUrl: ICON_URL,
         priority: 2,
-        ...noticeText(profile, notice, reason),
+        ...noticeText(profile, notice, await language(), reason),
       });
     },
   };

@@ -4,6 +4,7 @@
 import type { Clock } from '../ksef';
 import { isQuotaExceeded, type Store } from '../store';
 import { downloadPendingXml, dueNotices, syncProfile, type ProfileSyncResult } from '../sync';
+import type { Availability } from './availability';
 import type { createBrowserNotifier } from './notifier';
 import type { createRuntimeCache, ProfileRuntime } from './profile-runtime';
 import { intervalMinutes } from './schedule';
@@ -17,9 +18,11 @@ export interface RunnerDeps {
   notifier: ReturnType<typeof createBrowserNotifier>;
   /** After every run (the badge). */
   afterRun: () => Promise<void>;
+  /** KSeF's announced breaks around each run (availability.ts); absent: failures count as they are. */
+  availability?: Pick<Availability, 'around'>;
 }
 
-export function createProfileRunner({ store, clock, random, runtimes, notifier, afterRun }: RunnerDeps) {
+export function createProfileRunner({ store, clock, random, runtimes, notifier, afterRun, availability }: RunnerDeps) {
   const running = new Map<string, Promise<ProfileSyncResult>>();
 
   /**
@@ -43,8 +46,9 @@ export function createProfileRunner({ store, clock, random, runtimes, notifier, 
       if (!isQuotaExceeded(error)) throw error;
     });
 
-  async function runOnce(profileId: string): Promise<ProfileSyncResult> {
+  async function runOnce(profileId: string, beforeRun?: () => Promise<void>): Promise<ProfileSyncResult> {
     const runtime = await runtimes.get(profileId);
+    await beforeRun?.();
     const { profile, client, session } = runtime;
     const syncDeps = {
       store,
@@ -57,7 +61,8 @@ export function createProfileRunner({ store, clock, random, runtimes, notifier, 
     };
     // A clock set back stretches the limiter's blocks as it does the sync state's: both are clamped now.
     client.rateLimiter.settle(clock.now());
-    const result = await syncProfile(syncDeps, profile);
+    const sync = () => syncProfile(syncDeps, profile);
+    const result = availability ? await availability.around(profile, sync) : await sync();
     await unlessFull(raiseNotices(runtime));
     if (result.outcome === 'ok' || result.outcome === 'partial') {
       await downloadPendingXml(syncDeps, profile, { allow: () => backgroundXmlAllowed(client.rateLimiter, clock.now()) }).catch(
@@ -76,11 +81,14 @@ export function createProfileRunner({ store, clock, random, runtimes, notifier, 
     return result;
   }
 
-  /** One run per profile at a time: an alarm and "sync now" share the run in flight (RELIABILITY §2.3 item 5). */
-  function runProfile(profileId: string): Promise<ProfileSyncResult> {
+  /**
+   * One run per profile at a time: an alarm and "sync now" share the run in flight (RELIABILITY §2.3 item 5).
+   * `beforeRun` (lib/worker/sync-now.ts) runs only when this call starts the run, inside the single flight.
+   */
+  function runProfile(profileId: string, options: { beforeRun?: () => Promise<void> } = {}): Promise<ProfileSyncResult> {
     let run = running.get(profileId);
     if (!run) {
-      run = runOnce(profileId).finally(() => running.delete(profileId));
+      run = runOnce(profileId, options.beforeRun).finally(() => running.delete(profileId));
       running.set(profileId, run);
     }
     return run;

@@ -15,6 +15,7 @@ import type { Credentials, Profile, Store } from '../store';
 import { SyncError } from '../sync';
 import type { LoginGuard } from './login-guard';
 import { createStoreTokenStore } from './token-store';
+import { lockedSigner, NO_KEY_AT_REST } from './unlock-handlers';
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -61,10 +62,11 @@ export function createSessionFor(deps: RuntimeDeps, profile: Profile, credential
   return createAuthSession({
     client,
     tokenStore: createStoreTokenStore(deps.store, deps.logins, profile, credentials),
-    credentials: { certificate: credentials.certificate, privateKey: credentials.privateKey },
+    // Locked mode (issue 14): no usable key at rest, so a login reaches lockedSigner, which asks for the password.
+    credentials: { certificate: credentials.certificate, privateKey: credentials.privateKey ?? NO_KEY_AT_REST },
     context: { type: 'Nip', value: profile.nip },
     clock: deps.clock,
-    ...(deps.signer ? { signer: deps.signer } : {}),
+    ...(credentials.privateKey === undefined ? { signer: lockedSigner } : deps.signer ? { signer: deps.signer } : {}),
   });
 }
 

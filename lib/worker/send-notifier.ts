@@ -1,6 +1,6 @@
 // The one notification at the end of a batch (issue 12 step 4): "2 faktury przyjęte przez KSeF, 1 odrzucona",
-// plural forms from the catalog, in the profile's language. Its id names the batch and the oldest item it
-// announces, so a repeat after a kill replaces it. A click opens the inbox on the send view. No badge.
+// plural forms from the catalog, in the one UI language (`language`, lib/views/ui-language.ts). Its id names
+// the batch and the oldest item it announces, so a repeat after a kill replaces it. A click opens the inbox on the send view. No badge.
 import { t, tp, type Lang } from '../i18n/worker';
 import { sanitizeForDisplay } from '../invoice/sanitize';
 import type { BatchEndNotice, SendNotifier } from '../send/types';
@@ -39,10 +39,10 @@ export function batchEndText(notice: Pick<BatchEndNotice, 'accepted' | 'rejected
   return parts.join(', ');
 }
 
-export function createSendNotifier(notifications: NotificationsApi): SendNotifier {
+export function createSendNotifier(notifications: NotificationsApi, language: () => Promise<Lang>): SendNotifier {
   return {
     async batchEnded(notice) {
-      const lang = notice.profile.preferences.language;
+      const lang = await language();
       await notifications.create(sendNotificationId(notice.profile.id, notice.batchId, notice.firstItemId), {
         type: 'basic',
         iconUrl: ICON_URL,

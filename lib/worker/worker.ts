@@ -2,22 +2,30 @@
 // entrypoint adapts `browser.*` and registers the listeners; this holds no state that matters beyond a
 // cache: every fact a restarted worker needs is in the store.
 import type { AuthSession, AuthTokenSigner } from '../auth';
+import { DEFAULT_LANG } from '../i18n/lang';
 import { systemClock, type Clock, type KsefClient } from '../ksef';
 import type { RequestHandlers } from '../messages';
 import type { Credentials, Profile, Store } from '../store';
 import { fetchInvoiceXml, SyncError, type ProfileSyncResult } from '../sync';
+import { readUiLanguage, type SettingsArea } from '../views/ui-language';
+import { createApHandoff } from './ap-handoff';
 import { clickTarget } from './click-target';
 import { WorkerError } from './errors';
 import { parseNotificationId, profilePrefixes } from './notification-ids';
 import { createLoginGuard, ownerOf } from './login-guard';
 import { createBrowserNotifier } from './notifier';
 import type { AlarmsApi, BadgeApi, NotificationsApi, OpenTab } from './platform';
+import { createAvailability } from './availability';
+import { createOlderInvoices } from './older-invoices';
 import { createProfileRunner } from './profile-runner';
 import { createClientFor, createRuntimeCache, createSessionFor, type FetchFn } from './profile-runtime';
 import { alarmName, ensureAlarm, profileIdOfAlarm } from './schedule';
 import { createSendHandlers } from './send-handlers';
 import { createSendNotifier, profileOfSendNotification, sendClickTarget } from './send-notifier';
 import { createSendRunner, profileIdOfSendAlarm, sendAlarmName } from './send-runner';
+import { createUnlockGate } from './unlock-handlers';
+import { createCustody } from './custody-handlers';
+import { createSyncNowHandler } from './sync-now';
 
 /** lib/diagnostics' verifyProfile, injected so the worker does not depend on the options page's module. */
 export type VerifyProfileFn = (
@@ -26,6 +34,8 @@ export type VerifyProfileFn = (
     createClient: (profile: Profile) => KsefClient;
     createSession: (profile: Profile, credentials: Credentials, client: KsefClient) => AuthSession;
     now: () => Date;
+    /** KSeF's announced break (Latarnia), so a failed connection is named for what it is (issue 16). */
+    announcedOutage?: (profile: Profile) => Promise<unknown>;
   },
   profileId: string,
 ) => Promise<unknown>;
@@ -44,6 +54,8 @@ export interface WorkerDeps {
   pageExists?: (path: string) => Promise<boolean>;
   /** Tests only: a signer instead of lib/xades. */
   signer?: AuthTokenSigner;
+  /** Where the one UI language is kept (browser.storage.local): notifications speak it. Absent: Polish. */
+  settings?: SettingsArea;
 }
 
 export function createWorker(deps: WorkerDeps) {
@@ -59,7 +71,8 @@ export function createWorker(deps: WorkerDeps) {
   const logins = createLoginGuard({ store, fetch: deps.fetch, clock });
   const runtimeDeps = { store, fetch: deps.fetch, clock, random, logins, ...(deps.signer ? { signer: deps.signer } : {}) };
   const runtimes = createRuntimeCache(runtimeDeps);
-  const notifier = createBrowserNotifier(notifications);
+  const language = () => (deps.settings ? readUiLanguage(deps.settings, { profiles: () => store.listProfiles() }) : Promise.resolve(DEFAULT_LANG));
+  const notifier = createBrowserNotifier(notifications, language);
   const nowIso = () => new Date(clock.now()).toISOString();
 
   async function updateBadge(): Promise<void> {
@@ -67,9 +80,15 @@ export function createWorker(deps: WorkerDeps) {
     await badge.setText(count === 0 ? '' : count > 999 ? '999+' : String(count));
   }
 
-  const runner = createProfileRunner({ store, clock, random, runtimes, notifier, afterRun: updateBadge });
-  const sending = createSendRunner({ store, clock, alarms, runtimes, notifier: createSendNotifier(notifications) });
-  const runProfile = runner.runProfile;
+  const availability = createAvailability({ store, fetch: deps.fetch, clock });
+  const runner = createProfileRunner({ store, clock, random, runtimes, notifier, afterRun: updateBadge, availability });
+  const sending = createSendRunner({ store, clock, alarms, runtimes, notifier: createSendNotifier(notifications, language) });
+  // Locked mode (issue 14): a locked profile waiting for its password is held and asked for once.
+  const unlock = createUnlockGate({ store, notifications, clock, language, forget: runtimes.forget });
+  const runProfile = unlock.guard(runner.runProfile);
+  // Certificates made in the browser (issue 14): a switch is followed by what a saved profile gets.
+  const custody = createCustody({ store, runtimeDeps, runtimes, notifications, clock, language, ...(deps.signer ? { signer: deps.signer } : {}),
+    afterSwitch: (profileId) => handlers.profileSaved({ type: 'profileSaved', profileId }) });
 
   async function schedule(profile: Profile, reset: boolean, existing?: Awaited<ReturnType<AlarmsApi['getAll']>>) {
     const hasCredentials = (await store.getCredentials(profile.id)) !== undefined;
@@ -124,20 +143,15 @@ export function createWorker(deps: WorkerDeps) {
           createClient: (profile) => createClientFor(runtimeDeps, profile),
           createSession: (profile, credentials, client) => createSessionFor(runtimeDeps, profile, credentials, client),
           now: () => new Date(clock.now()),
+          announcedOutage: (profile) => availability.announcedOutage(profile, { fresh: true }),
         },
         profileId,
       );
     },
 
-    syncNow: async ({ profileId }) => {
-      const ids = profileId !== undefined ? [profileId] : (await store.listProfiles()).map((p) => p.id);
-      const results = [];
-      for (const id of ids) {
-        if (profileId === undefined && !(await store.getCredentials(id))) continue;
-        results.push(await runProfile(id));
-      }
-      return { results };
-    },
+    fetchOlderInvoices: createOlderInvoices({ store, runtimes, running: runner.running, clock }),
+
+    syncNow: createSyncNowHandler(store, runProfile),
 
     setInvoiceState: async ({ keys, state }) => {
       const changed = await store.setInvoiceState(keys, state);
@@ -152,10 +166,14 @@ export function createWorker(deps: WorkerDeps) {
     },
 
     ...createSendHandlers(store, sending, () => new Date(clock.now())),
+    ...unlock.handlers({ runProfile }),
+    ...custody.handlers,
   };
 
   return {
     handlers,
+    /** The only requests a content script may make (lib/messages.ts parseContentRequest; issue 13). */
+    contentHandlers: createApHandoff(deps.openTab),
 
     /** Every start (install, update, browser start, wake): alarms re-created, stale ones removed, badge set. */
     async onStartup(): Promise<void> {
@@ -170,6 +188,7 @@ export function createWorker(deps: WorkerDeps) {
         for (const profile of profiles) await schedule(profile, false, existing);
         await updateBadge();
         await sending.resumeAll(profiles);
+        await custody.resumeAll(profiles);
       } catch (error) {
         // Called without a waiter (listeners, the worker's first turn): record it instead of rejecting.
         const message = String((error as Error)?.message ?? error);
@@ -186,7 +205,9 @@ export function createWorker(deps: WorkerDeps) {
       const profileId = profileIdOfAlarm(alarm?.name);
       if (profileId === undefined) return undefined;
       try {
-        return await runProfile(profileId);
+        const result = await runProfile(profileId);
+        await custody.afterSync(profileId);
+        return result;
       } catch (error) {
         await store.appendLog({ profileId, level: 'warn', code: 'SYNC_NOT_RUN', message: String((error as Error)?.message ?? error) }).catch(() => undefined);
         return undefined;
@@ -194,6 +215,12 @@ export function createWorker(deps: WorkerDeps) {
     },
 
     async onNotificationClicked(id: string): Promise<void> {
+      const unlockUrl = unlock.clickTarget(id);
+      if (unlockUrl !== undefined) {
+        await deps.openTab(unlockUrl);
+        await notifications.clear(id);
+        return;
+      }
       const sendProfile = profileOfSendNotification(id);
       if (sendProfile !== undefined) {
         await deps.openTab(sendClickTarget(sendProfile));

@@ -2,14 +2,16 @@
 // (NOTES §3.4, §3.6), answering with KSeF's codes so the simulator can reply exactly as KSeF would.
 import { SignedXml } from 'xadesjs';
 import { readCertificate, type CertificateInfo } from '../pki';
-import { digest } from './bytes';
-import { readCertificateKey, type CertificateKey } from './certificate-key';
+import type { CertificateKey } from './certificate-key';
 import { XadesError } from './errors';
 import { readXmlDocument } from './xml-document';
 import { EC_COORDINATE_BYTES, NS_DS } from './profile';
 import { readAuthTokenRequest, type AuthTokenRequestContent } from './request-reader';
 import { readSignature, type SignatureParts } from './signature-reader';
+import { findSigner, type KnownSigner } from './signer-certificate';
 import { childElements, findElements, registerXmlEngine } from './xml-engine';
+
+export type { KnownSigner };
 
 export interface VerifyXadesOptions {
   /** The verifier's clock; a SigningTime later than now + SIGNING_TIME_TOLERANCE_MS is rejected. */
@@ -28,26 +30,6 @@ export interface XadesVerification {
 
 /** A challenge lives 10 minutes (NOTES §3.2): a signature dated further ahead than that was not made for it. */
 export const SIGNING_TIME_TOLERANCE_MS = 10 * 60_000;
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-async function findSigner(parts: SignatureParts): Promise<Uint8Array<ArrayBuffer>> {
-  for (const ref of parts.signingCertificates) {
-    for (const der of parts.certificates) {
-      if (sameBytes(await digest(ref.hash, der), ref.digest)) {
-        const { serialDecimal } = readCertificateKey(der);
-        if (ref.serialDecimal !== null && ref.serialDecimal !== serialDecimal) {
-          const detail = `IssuerSerial serial ${ref.serialDecimal} is not the certificate's ${serialDecimal}`;
-          throw new XadesError('SIGNING_CERTIFICATE', detail);
-        }
-        return der;
-      }
-    }
-  }
-  throw new XadesError('SIGNING_CERTIFICATE', 'no KeyInfo certificate matches the SigningCertificate digest');
-}
 
 async function importVerifyKey(key: CertificateKey, parts: SignatureParts): Promise<CryptoKey> {
   const method = parts.signatureMethod;
@@ -99,6 +81,15 @@ function fatal(error: unknown): XadesError {
  * answer). Only a misuse of `options` throws (TypeError).
  */
 export async function verifyXadesSignature(xml: string, options: VerifyXadesOptions = {}): Promise<XadesVerification> {
+  return verifySignedDocument(xml, options, null);
+}
+
+/** verifyXadesSignature with the signer's certificate already read (see KnownSigner); every check is the same. */
+export async function verifySignedDocument(
+  xml: string,
+  options: VerifyXadesOptions,
+  known: KnownSigner | null,
+): Promise<XadesVerification> {
   const result: XadesVerification = { valid: false, errors: [], certificate: null, signingTime: null, request: null };
   if (typeof xml !== 'string') {
     result.errors.push(new XadesError('NOT_WELL_FORMED', 'the document must be a string'));
@@ -128,16 +119,14 @@ export async function verifyXadesSignature(xml: string, options: VerifyXadesOpti
     const parts = readSignature(signature, doc);
     result.signingTime = parts.signingTime;
 
-    const signerDer = await findSigner(parts);
-    let key: CertificateKey;
+    const signer = await findSigner(parts, known);
     try {
-      key = readCertificateKey(signerDer).key;
-      result.certificate = await readCertificate(signerDer);
+      result.certificate = signer.known?.info ?? (await readCertificate(signer.der));
     } catch (error) {
       const detail = `the KeyInfo certificate cannot be read: ${String((error as Error)?.message ?? error)}`;
       throw new XadesError('CERTIFICATE', detail, {}, { cause: error });
     }
-    const publicKey = await importVerifyKey(key, parts);
+    const publicKey = await importVerifyKey(signer.key, parts);
     await verifyCryptography(doc, signature, publicKey);
     if (parts.signingTime.getTime() > now.getTime() + SIGNING_TIME_TOLERANCE_MS) {
       throw new XadesError('SIGNING_TIME', `SigningTime ${parts.signingTime.toISOString()} is in the future`);

@@ -55,6 +55,18 @@ describe('createSystemWarningLog', () => {
     expect(await warningsIn('p1')).toHaveLength(1);
   });
 
+  it('logs once when two clients of the profile (a sync and a verify) meet the warning at the same moment', async () => {
+    const sync = createSystemWarningLog({ store, profileId: 'p1', now: () => now });
+    const verify = createSystemWarningLog({ store, profileId: 'p1', now: () => now });
+    sync(SIG);
+    verify(SIG);
+    await expect.poll(async () => (await warningsIn()).length, { timeout: 10_000 }).toBe(1);
+    // A fresh store (another test, another worker) starts with its own memory.
+    store = createStore({ indexedDB: new IDBFactory(), now: () => new Date(now) });
+    createSystemWarningLog({ store, profileId: 'p1', now: () => now })(SIG);
+    await expect.poll(async () => (await warningsIn()).length, { timeout: 10_000 }).toBe(1);
+  });
+
   it('never throws into the call that carried the warning, and retries after a failed write', async () => {
     let fail = true;
     const flaky = { listLog: store.listLog, appendLog: (e: Parameters<Store['appendLog']>[0]) => (fail ? Promise.reject(new Error('disk full')) : store.appendLog(e)) };

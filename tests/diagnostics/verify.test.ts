@@ -43,7 +43,7 @@ function deps(overrides: Partial<VerifyDeps> = {}): VerifyDeps {
       return createAuthSession({
         client,
         tokenStore,
-        credentials: { certificate: credentials.certificate, privateKey: credentials.privateKey },
+        credentials: { certificate: credentials.certificate, privateKey: credentials.privateKey! },
         context: { type: 'Nip', value: profile.nip },
         clock: clock(),
       });
@@ -91,7 +91,7 @@ describe('verifyProfile', () => {
     const id = await profileWith('owner', OWNER, 'person-tinpl-ec');
     await verifyProfile(deps(), id);
     const second = await verifyProfile(deps(), id);
-    expect(statuses(second)).toMatchObject({ challenge: 'skipped', signature: 'skipped', login: 'ok', read: 'ok' });
+    expect(statuses(second)).toMatchObject({ challenge: 'ok', signature: 'skipped', login: 'ok', read: 'ok' });
     expect(step(second, 'login').verdict).toMatchObject({ code: 'LOGIN_REUSED', severity: 'info' });
     expect(second.ok).toBe(true);
   });
@@ -198,6 +198,49 @@ describe('verifyProfile', () => {
     expect(step(report, 'challenge')).toMatchObject({ status: 'failed', verdict: { code: 'KSEF_UNREACHABLE' } });
     expect(step(report, 'challenge').verdict!.title.pl).toBe('Nie udało się połączyć z KSeF');
     expect(statuses(report)).toMatchObject({ certificate: 'ok', signature: 'skipped', login: 'skipped' });
+  });
+
+  it('puts a lost connection on the connection step and skips the rest, also when the login was kept (review B3)', async () => {
+    const id = await profileWith('kept-then-offline', OWNER, 'person-tinpl-ec');
+    await verifyProfile(deps(), id); // a login now kept: the next check's first request is the permissions query
+    sim.sim.admin.addFault({ path: '/v2/*', kind: 'drop', count: 100 });
+    const report = await verifyProfile(deps(), id);
+    expect(statuses(report)).toEqual({ certificate: 'ok', challenge: 'failed', signature: 'skipped', login: 'skipped', read: 'skipped', send: 'skipped' });
+    expect(step(report, 'challenge').verdict).toMatchObject({ code: 'KSEF_UNREACHABLE', data: { profileId: id } });
+    expect(step(report, 'challenge').verdict!.fix.pl).toContain('nic nie zmieniaj w ustawieniach');
+  });
+
+  it('names KSeF\'s own error (5xx) as KSeF being down, not as a permission problem', async () => {
+    const id = await profileWith('kept-then-503', OWNER, 'person-tinpl-ec');
+    await verifyProfile(deps(), id);
+    sim.sim.admin.addFault({ path: '/v2/*', kind: 'http503', count: 100 });
+    const report = await verifyProfile(deps(), id);
+    expect(statuses(report)).toMatchObject({ challenge: 'failed', login: 'skipped', read: 'skipped' });
+    expect(step(report, 'challenge').verdict).toMatchObject({ code: 'KSEF_DOWN', data: { status: 503 } });
+    expect(step(report, 'challenge').verdict!.title.pl).toBe('KSeF odpowiada błędem po swojej stronie (kod 503)');
+  });
+
+  it('says maintenance when Latarnia announces it, asking only after the connection failed', async () => {
+    const id = await profileWith('maintenance', OWNER, 'person-tinpl-ec', 'http://127.0.0.1:9/v2');
+    const asked: string[] = [];
+    const announcedOutage = async (profile: Profile) => {
+      asked.push(profile.id);
+      return { kind: 'maintenance' as const, since: '2026-12-07T20:00:00.000Z', until: '2026-12-07T23:00:00.000Z', message: 'Prace serwisowe KSeF' };
+    };
+    const report = await verifyProfile(deps({ announcedOutage }), id);
+    expect(asked).toEqual([id]);
+    expect(step(report, 'challenge').verdict).toMatchObject({ code: 'KSEF_MAINTENANCE', data: { until: '2026-12-07T23:00:00.000Z' } });
+    expect(step(report, 'challenge').verdict!.cause.pl).toContain('„Prace serwisowe KSeF”');
+    expect(step(report, 'challenge').verdict!.fix.pl).toContain('po 08.12.2026 00:00');
+    const fine = await profileWith('fine', OWNER, 'person-tinpl-ec');
+    await verifyProfile(deps({ announcedOutage }), fine);
+    expect(asked).toEqual([id]);
+  });
+
+  it('writes the outcome to the activity log', async () => {
+    const id = await profileWith('logged', OWNER, 'person-tinpl-ec', 'http://127.0.0.1:9/v2');
+    await verifyProfile(deps(), id);
+    await expect.poll(async () => (await store.listLog({ profileId: id })).map((e) => [e.code, e.message])).toEqual([['VERIFY_FAILED', 'challenge: KSEF_UNREACHABLE']]);
   });
 
   it('says until when KSeF rate-limits the login', async () => {

@@ -15,7 +15,13 @@ const allJs = (dir: string): string => {
   return walk(root).map((f) => readFileSync(f, 'utf8')).join('\n');
 };
 
-const KSEF_HOSTS = ['https://api-test.ksef.mf.gov.pl/*', 'https://api-demo.ksef.mf.gov.pl/*', 'https://api.ksef.mf.gov.pl/*'];
+const KSEF_HOSTS = [
+  'https://api-test.ksef.mf.gov.pl/*', 'https://api-demo.ksef.mf.gov.pl/*', 'https://api.ksef.mf.gov.pl/*',
+  // Latarnia, KSeF's status service (lib/ksef/latarnia.ts, NOTES §1).
+  'https://api-latarnia-test.ksef.mf.gov.pl/*', 'https://api-latarnia.ksef.mf.gov.pl/*',
+];
+
+const KSEF_ORIGINS = KSEF_HOSTS.map((h) => h.replace('/*', '')).join(' ');
 
 describe('release build (Chromium MV3)', () => {
   it('asks only for the KSeF API hosts and the permissions it uses', () => {
@@ -25,6 +31,12 @@ describe('release build (Chromium MV3)', () => {
     expect(m.host_permissions).toEqual(KSEF_HOSTS);
     expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
     expect(m.name).toBe('__MSG_extName__');
+  });
+
+  it('lets pages and the worker connect only to the extension, KSeF and Latarnia (lib/platform/csp.ts)', () => {
+    expect(manifest('chrome-mv3').content_security_policy.extension_pages).toBe(
+      `script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' ${KSEF_ORIGINS};`,
+    );
   });
 
   it('contains no test hooks', () => {
@@ -40,6 +52,9 @@ describe('release build (Chromium MV3)', () => {
 describe('development build', () => {
   it('may also reach the simulator on loopback', () => {
     expect(manifest('chrome-mv3-dev').host_permissions).toEqual([...KSEF_HOSTS, 'http://127.0.0.1/*', 'http://localhost/*']);
+    expect(manifest('chrome-mv3-dev').content_security_policy.extension_pages).toBe(
+      `script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' ${KSEF_ORIGINS} http://127.0.0.1:* http://localhost:* ws://127.0.0.1:* ws://localhost:*;`,
+    );
   });
 });
 

@@ -147,7 +147,7 @@ describe('hostile content', () => {
     }
     await search.fill('Hurtownia ŚWIT');
     await expect.poll(() => page.locator('tbody tr.kp-inbox-row').count(), SLOW).toBe(1);
-    expect(await page.locator('tbody tr.kp-inbox-row td:nth-child(7)').allTextContents()).toEqual([plainNumber]);
+    expect(await page.locator('tbody tr.kp-inbox-row td:nth-child(9)').allTextContents()).toEqual([plainNumber]);
     await page.close();
   });
 

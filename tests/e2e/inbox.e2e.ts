@@ -110,7 +110,7 @@ describe('inbox with 10 000 invoices', () => {
     await page.screenshot({ path: path.join(SHOTS, 'inbox-search-number.png') });
 
     await search.fill(target.ksefNumber.slice(11, 30).toLowerCase());
-    await expect.poll(() => rowTexts(page, 7), SLOW).toEqual([target.ksefNumber]);
+    await expect.poll(() => rowTexts(page, 9), SLOW).toEqual([target.ksefNumber]);
     await page.close();
   });
 
@@ -125,7 +125,7 @@ describe('inbox with 10 000 invoices', () => {
       await search.pressSequentially(target.invoiceNumber.toLowerCase(), { delay: 40 });
       await expect.poll(() => shown(page), SLOW).toMatchObject({ loading: false, rows: 1 });
       expect(await rowTexts(page, 4)).toEqual([target.invoiceNumber]);
-      expect(await rowTexts(page, 7)).toEqual([target.ksefNumber]);
+      expect(await rowTexts(page, 9)).toEqual([target.ksefNumber]);
     }
     await page.screenshot({ path: path.join(SHOTS, 'inbox-search-typed.png') });
     await page.close();
@@ -168,22 +168,22 @@ describe('inbox with 10 000 invoices', () => {
     expect(seen).toHaveLength(expected.length);
 
     await page.locator('select[name=state]').selectOption('new');
-    await allRows(page, 6, (s) => s === 'Nowa');
+    await allRows(page, 8, (s) => s === 'Nowa');
     await page.close();
   });
 
   it('marks several invoices as booked; the store follows', async () => {
     const page = await openInbox();
     await expect.poll(() => rows(page).count(), SLOW).toBe(50);
-    const numbers = (await rowTexts(page, 7)).slice(0, 3);
+    const numbers = (await rowTexts(page, 9)).slice(0, 3);
     for (let i = 0; i < 3; i++) await rows(page).nth(i).locator('input[type=checkbox]').check();
     expect(await page.textContent('.kp-inbox-selected')).toBe('Zaznaczono 3 faktury');
     await page.getByRole('button', { name: 'Oznacz jako zaksięgowane' }).click();
-    await expect.poll(() => rowTexts(page, 6).then((s) => s.slice(0, 3)), SLOW).toEqual(['Zaksięgowana', 'Zaksięgowana', 'Zaksięgowana']);
+    await expect.poll(() => rowTexts(page, 8).then((s) => s.slice(0, 3)), SLOW).toEqual(['Zaksięgowana', 'Zaksięgowana', 'Zaksięgowana']);
     for (const n of numbers) expect(await stateOf(n)).toBe('booked');
     await page.locator('select[name=state]').selectOption('booked');
-    await allRows(page, 6, (s) => s === 'Zaksięgowana');
-    expect(await rowTexts(page, 7)).toEqual(expect.arrayContaining(numbers));
+    await allRows(page, 8, (s) => s === 'Zaksięgowana');
+    expect(await rowTexts(page, 9)).toEqual(expect.arrayContaining(numbers));
     await page.close();
   });
 
@@ -197,7 +197,7 @@ describe('inbox with 10 000 invoices', () => {
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('Data wystawienia;Numer faktury;Sprzedawca;NIP sprzedawcy;Netto;VAT;Brutto;Waluta;Numer KSeF;Data przyjęcia w KSeF;Status');
+    expect(lines[0]).toBe('Data wystawienia;Numer faktury;Sprzedawca;NIP sprzedawcy;Netto;VAT (PLN);Brutto;Waluta;Numer KSeF;Data przyjęcia w KSeF;Status');
     const expected = metadata.filter((m) => m.seller.name?.includes('Księgarnia Naukowa'));
     expect(lines).toHaveLength(expected.length + 1);
     const sample = expected[expected.length - 1]!;
@@ -214,7 +214,7 @@ describe('inbox with 10 000 invoices', () => {
     const a = metadata[10]!;
     const b = metadata[9000]!;
     const page = await openInbox(`?profile=fundacja&ksef=${a.ksefNumber},${b.ksefNumber}`);
-    await expect.poll(() => rowTexts(page, 7), SLOW).toEqual([a.ksefNumber, b.ksefNumber]);
+    await expect.poll(() => rowTexts(page, 9), SLOW).toEqual([a.ksefNumber, b.ksefNumber]);
     expect(await page.textContent('.kp-inbox-message')).toContain('Faktury z powiadomienia');
     await page.getByRole('button', { name: 'Pokaż wszystkie faktury' }).click();
     await expect.poll(() => rows(page).count(), SLOW).toBe(50);

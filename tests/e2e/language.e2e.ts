@@ -1,8 +1,9 @@
-// Issue 11: the page language is one stored setting. A switch on the options page or the inbox changes every
-// open page at once (popup, inbox, options), survives a reload, and a user who chose English before the
-// setting existed (options page, localStorage) keeps it.
+// Issues 11 and 16 (review B5): the page language is one stored setting. A switch on any page (the popup, the
+// options page, the inbox) changes every open page at once, survives a reload, and a user who chose English
+// before the setting existed (options page, localStorage) keeps it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { expectNoAxeViolations } from './axe';
 import { launchExtension, type LaunchedExtension } from './launch';
 import { openOptions } from './options-page';
 
@@ -42,6 +43,26 @@ describe('page language', () => {
     await expect.poll(() => inbox.textContent('h1')).toBe('Faktury z KSeF');
     await expect.poll(() => options.textContent('h1')).toBe('KSeF Pilot – ustawienia');
     await expect.poll(() => popup.textContent('main')).toContain('Nie skonfigurowano jeszcze żadnej organizacji.');
+    await Promise.all([options.close(), popup.close(), inbox.close()]);
+  });
+
+  it('the popup has the switch too: English there changes the options page and the inbox open in other tabs at once', async () => {
+    const options = await openOptions(ext);
+    const inbox = await openPage('inbox');
+    const popup = await openPage('popup');
+    await expect.poll(() => options.textContent('h1')).toBe('KSeF Pilot – ustawienia');
+    const english = popup.getByRole('group', { name: 'Język / Language' }).getByRole('button', { name: 'English' });
+    expect(await english.getAttribute('aria-pressed')).toBe('false');
+    await expectNoAxeViolations(popup, { label: 'popup empty with the language switch' });
+    await english.click();
+    await expect.poll(() => popup.textContent('main')).toContain('No organisation has been set up yet.');
+    expect(await english.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => options.textContent('h1')).toBe('KSeF Pilot – settings');
+    await expect.poll(() => inbox.textContent('h1')).toBe('Invoices from KSeF');
+    expect(await options.evaluate(() => (globalThis as any).chrome.storage.local.get('uiLanguage'))).toEqual({ uiLanguage: 'en' });
+    await popup.getByRole('button', { name: 'Polski' }).click();
+    await expect.poll(() => options.textContent('h1')).toBe('KSeF Pilot – ustawienia');
+    await expect.poll(() => inbox.textContent('h1')).toBe('Faktury z KSeF');
     await Promise.all([options.close(), popup.close(), inbox.close()]);
   });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../ksef-sim';
 import { launchExtension, screenshotPath, type LaunchedExtension } from './launch';
-import { expected, savedProfile, shoot } from './options-page';
+import { expected, savedProfile, shoot, shootBoth, SHOTS } from './options-page';
 
 const OWNER = expected.nips.person;
 const SEAL = expected.nips.seal;
@@ -19,6 +19,7 @@ let sim: Simulator;
 
 beforeAll(async () => {
   mkdirSync(path.dirname(screenshotPath('x')), { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
   sim = await startSimulator({ port: 0, seed: 'options-verify-e2e', rateLimits: false });
   ext = await launchExtension();
 });
@@ -51,7 +52,7 @@ describe('options page: "Weryfikuj certyfikat" through the worker', () => {
     const steps = await verifySteps(page);
     expect(steps).toMatchObject({ certificate: 'warning', login: 'failed', read: 'skipped' });
     const verdict = page.locator('[data-step="login"] [data-verdict="NO_PERMISSIONS"]');
-    expect(await verdict.locator('h4').textContent()).toBe(`Osoba z certyfikatu nie ma uprawnień w organizacji o NIP ${SEAL}`);
+    expect(await verdict.locator('h3').textContent()).toBe(`Osoba z certyfikatu nie ma uprawnień w organizacji o NIP ${SEAL}`);
     expect(await verdict.textContent()).toContain(`wpisuje dokładnie NIP ${OTHER}`);
     await shoot(page, 'options-verify-no-permissions');
     await page.close();
@@ -75,7 +76,7 @@ describe('options page: "Weryfikuj certyfikat" through the worker', () => {
   it('another environment\'s certificate (21115)', async () => {
     const page = await savedProfile(ext, sim.baseUrl, { name: 'Certyfikat produkcyjny', nip: OWNER }, 'person-tinpl-prod-ec');
     expect(await verifySteps(page)).toMatchObject({ challenge: 'ok', signature: 'failed', login: 'skipped' });
-    expect(await page.locator('[data-step="signature"] [data-verdict="OTHER_ENVIRONMENT"] h4').textContent()).toBe('KSeF nie przyjął certyfikatu (kod 21115)');
+    expect(await page.locator('[data-step="signature"] [data-verdict="OTHER_ENVIRONMENT"] h3').textContent()).toBe('KSeF nie przyjął certyfikatu (kod 21115)');
     await shoot(page, 'options-verify-other-environment');
     await page.close();
   });
@@ -134,6 +135,44 @@ describe('options page: "Weryfikuj certyfikat" through the worker', () => {
     } finally {
       sim.admin.clearFaults();
     }
+  });
+
+  it('KSeF unreachable after a login was kept: the connection step fails, the rest is skipped (review B3)', async () => {
+    const page = await savedProfile(ext, sim.baseUrl, { name: 'Sieć padła', nip: OWNER }, 'person-tinpl-ec');
+    // The first sync logs in and keeps the login; the page moves on to "done" once it succeeded.
+    await page.locator('[data-step="done"][aria-current="step"]').waitFor({ timeout: 60_000 });
+    sim.admin.addFault({ path: '/v2/*', kind: 'drop', count: 1_000_000 });
+    try {
+      expect(await verifySteps(page)).toEqual({ certificate: 'ok', challenge: 'failed', signature: 'skipped', login: 'skipped', read: 'skipped', send: 'skipped' });
+      const verdict = page.locator('[data-step="challenge"] [data-verdict="KSEF_UNREACHABLE"]');
+      expect(await verdict.textContent()).toContain('nic nie zmieniaj w ustawieniach');
+      expect(await page.locator('[data-step="challenge"]').textContent()).toContain('Połączenie z KSeF');
+      // The report points to the activity log.
+      expect(await page.getByRole('link', { name: 'Dziennik zdarzeń' }).first().getAttribute('href')).toMatch(/^options\.html\?profile=.+&view=log$/);
+      await shootBoth(page, 'verify-failure');
+    } finally {
+      sim.admin.clearFaults();
+    }
+    await page.close();
+  });
+
+  it('during a maintenance announced in Latarnia: says maintenance, not "connection failed"', async () => {
+    const page = await savedProfile(ext, sim.baseUrl, { name: 'Przerwa KSeF', nip: OWNER }, 'person-tinpl-ec');
+    await page.locator('[data-step="done"][aria-current="step"]').waitFor({ timeout: 60_000 });
+    sim.admin.announceAvailability({ kind: 'maintenance', title: 'Planowane prace serwisowe KSeF', end: new Date(Date.now() + 2 * 3_600_000).toISOString() });
+    sim.admin.addFault({ path: '/v2/*', kind: 'http503', count: 1_000_000 });
+    try {
+      expect(await verifySteps(page)).toMatchObject({ challenge: 'failed', login: 'skipped', read: 'skipped' });
+      const verdict = page.locator('[data-step="challenge"] [data-verdict="KSEF_MAINTENANCE"]');
+      expect(await verdict.locator('h3').textContent()).toBe('KSeF ma teraz przerwę techniczną');
+      expect(await verdict.textContent()).toContain('„Planowane prace serwisowe KSeF”');
+      expect(await verdict.textContent()).toContain('Nic nie zmieniaj w ustawieniach');
+      await shoot(page, 'options-verify-maintenance');
+    } finally {
+      sim.admin.clearFaults();
+      sim.admin.clearAvailability();
+    }
+    await page.close();
   });
 
   it('KSeF unreachable', async () => {

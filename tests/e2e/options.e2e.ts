@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../ksef-sim';
 import { launchExtension, screenshotPath, type LaunchedExtension } from './launch';
-import { chooseFiles, expected, fillOrganisation, openOptions, PKI, savedProfile, shoot } from './options-page';
+import { chooseFiles, expected, fillOrganisation, openOptions, PKI, savedProfile, shoot, toCertificateStep, unfold } from './options-page';
 
 /** Waits until the local checks settled and returns the verdict codes shown. */
 async function localVerdicts(page: Page): Promise<string[]> {
@@ -67,6 +67,7 @@ async function newProfilePage(org: { name: string; nip: string; environment?: st
   const page = await openOptions(ext);
   await page.getByRole('button', { name: /Dodaj organizację/ }).click();
   await fillOrganisation(page, { ...org, baseUrl: org.environment && org.environment !== 'simulator' ? undefined : sim.baseUrl });
+  await toCertificateStep(page);
   return page;
 }
 
@@ -81,7 +82,12 @@ describe('options page: set-up', () => {
     expect(await nip.getAttribute('aria-invalid')).toBe('true');
     await nip.fill('526-587-76-35');
     await page.getByText('NIP poprawny.').waitFor();
-    expect(await page.getByRole('button', { name: 'Zapisz certyfikat' }).isDisabled()).toBe(true);
+    // Step 1 of 4 asks only for the organisation; it may be saved once named (review B10).
+    expect(await page.locator('[aria-current="step"]').getAttribute('data-step')).toBe('organisation');
+    expect(await page.getByRole('button', { name: 'Zapisz i przejdź dalej' }).isDisabled()).toBe(true);
+    await page.getByLabel('Nazwa organizacji').fill('Biuro');
+    expect(await page.getByRole('button', { name: 'Zapisz i przejdź dalej' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Zapisz certyfikat' }).count()).toBe(0);
     await shoot(page, 'options-empty');
     await page.close();
   });
@@ -102,8 +108,9 @@ describe('options page: set-up', () => {
     expect(await card.textContent()).toContain(cardKey);
     await shoot(page, `options-ready-${name}`);
     await page.getByRole('button', { name: 'Zapisz certyfikat' }).click();
-    await page.getByText('Certyfikat zapisany.', { exact: false }).waitFor();
+    await page.getByTestId('notice').getByText('Certyfikat zapisany', { exact: false }).waitFor();
     expect(await page.getByLabel('Hasło do klucza prywatnego').inputValue()).toBe('');
+    await unfold(page, 'replace-certificate');
     await page.getByRole('heading', { name: 'Zapisany certyfikat' }).waitFor();
     await shoot(page, `options-saved-${name}`);
     const saved = (await profileIds(ext)).find((p) => p.name === `Biuro ${name}`);
@@ -214,7 +221,7 @@ describe('options page: several organisations and languages', () => {
     await chooseFiles(page, { certificate: 'seal-vatpl-ec.crt', key: 'seal-vatpl-ec.key' }, expected.password);
     await page.getByTestId('local-ok').waitFor();
     await page.getByRole('button', { name: 'Zapisz certyfikat' }).click();
-    await page.getByText('Certyfikat zapisany.', { exact: false }).waitFor();
+    await page.getByTestId('notice').getByText('Certyfikat zapisany', { exact: false }).waitFor();
     const nav = page.getByRole('navigation');
     await nav.getByRole('button', { name: /Fundacja Druga/ }).waitFor();
     await nav.getByRole('button', { name: /Biuro person-tinpl-ec/ }).click();
@@ -225,7 +232,8 @@ describe('options page: several organisations and languages', () => {
     expect(await page.getByTestId('certificate-card').textContent()).toContain('Fundacja Przykładowa');
     expect(await nav.getByRole('button', { name: /Fundacja Druga/ }).getAttribute('aria-current')).toBe('true');
     await shoot(page, 'options-two-profiles');
-    // Edit: rename and change preferences; the store follows.
+    // Edit: rename and change preferences (folded away once set up); the store follows.
+    await unfold(page, 'settings');
     await page.getByLabel('Nazwa organizacji').fill('Fundacja Druga (zmieniona)');
     await page.getByLabel('Sprawdzaj co (minut)').fill('30');
     await page.getByLabel('Powiadamiaj o nowych fakturach').uncheck();
@@ -245,7 +253,8 @@ describe('options page: several organisations and languages', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.textContent('h1')).toBe('KSeF Pilot – settings');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.getByLabel('Password of the private key').waitFor();
+    await page.getByRole('button', { name: /Add organisation/ }).click();
+    await page.getByRole('button', { name: 'Save and continue' }).waitFor();
     await shoot(page, 'options-english');
     await page.reload();
     await expect.poll(() => page.textContent('h1')).toBe('KSeF Pilot – settings');
@@ -256,6 +265,8 @@ describe('options page: several organisations and languages', () => {
 
   it('is usable with the keyboard alone: tab order follows the form', async () => {
     const page = await openOptions(ext);
+    await page.getByRole('button', { name: /Dodaj organizację/ }).click();
+    await page.locator('[data-step="organisation"][aria-current="step"]').waitFor();
     await page.getByRole('button', { name: /Dodaj organizację/ }).focus();
     const order: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -275,6 +286,7 @@ describe('options page: removal', () => {
   it('removes the key, tokens and invoices only after confirmation', async () => {
     const page = await savedProfile(ext, sim.baseUrl, { name: 'Do usunięcia', nip: OWNER }, 'person-tinpl-ec');
     const id = (await profileIds(ext)).find((p) => p.name === 'Do usunięcia')!.id;
+    await unfold(page, 'settings');
     await page.getByRole('button', { name: 'Usuń certyfikat i dane' }).click();
     const dialog = page.getByRole('dialog', { name: 'Usunąć organizację Do usunięcia?' });
     await dialog.waitFor();

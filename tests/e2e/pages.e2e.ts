@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { expectNoAxeViolations } from './axe';
 import { EXTENSION_DIR, launchExtension, screenshotPath, settled, type LaunchedExtension } from './launch';
 
 let ext: LaunchedExtension;
@@ -30,7 +31,7 @@ describe('extension pages', () => {
     await page.close();
   });
 
-  it.each(['popup.html', 'options.html', 'inbox.html'])('%s loads with no Content Security Policy violation', async (file) => {
+  it.each(['popup.html', 'options.html', 'inbox.html', 'unlock.html'])('%s loads with no Content Security Policy violation', async (file) => {
     const page = await ext.context.newPage();
     await page.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
@@ -52,6 +53,32 @@ describe('extension pages', () => {
     await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await expect.poll(() => page.textContent('h1')).toBe('KSeF Pilot – ustawienia');
     await page.screenshot({ path: screenshotPath('options-placeholder') });
+    await page.close();
+  });
+
+  // Issue 16, finding 7: Chrome offered to translate the Polish pages (and would garble NIPs and amounts).
+  it.each(['popup.html', 'options.html', 'inbox.html', 'unlock.html'])('%s tells the browser not to translate it', async (file) => {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/${file}`);
+    await page.waitForSelector('#root *');
+    expect(await page.evaluate(() => ({
+      translate: document.documentElement.getAttribute('translate'),
+      lang: document.documentElement.lang,
+      google: document.querySelector('meta[name="google"]')?.getAttribute('content'),
+    }))).toEqual({ translate: 'no', lang: 'pl', google: 'notranslate' });
+    await page.close();
+  });
+
+  // Issue 16, B15: the pages follow the system's dark theme (theme.css), with contrast axe accepts.
+  it.each(['light', 'dark'] as const)('the empty inbox has no axe violations in the %s theme', async (colorScheme) => {
+    const page = await ext.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`chrome-extension://${ext.extensionId}/inbox.html`);
+    await page.waitForSelector('main[data-ready="true"], main:not([data-ready])');
+    await settled(page);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(colorScheme === 'dark' ? 'rgb(18, 22, 28)' : 'rgb(245, 247, 250)');
+    await expectNoAxeViolations(page, { label: `inbox empty ${colorScheme}` });
     await page.close();
   });
 });

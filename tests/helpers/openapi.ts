@@ -31,7 +31,10 @@ export function toJsonSchema(node: Json): Json {
   const out: Schema = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'nullable' || key === 'example' || key === 'examples') continue;
-    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/')) {
+    if (key === 'pattern' && typeof value === 'string') {
+      // .NET's `\ ` (EnrollCertificateRequest.certificateName) is an invalid escape in a unicode RegExp (ajv's).
+      out.pattern = value.replace(/\\ /g, ' ');
+    } else if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/')) {
       out.$ref = `${DOC_ID}${value}`;
     } else if (key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)) {
       out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonSchema(v)]));

@@ -58,7 +58,7 @@ describe('invoicesToCsv', () => {
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
     expect(lines[0]).toBe(
-      'Data wystawienia;Numer faktury;Sprzedawca;NIP sprzedawcy;Netto;VAT;Brutto;Waluta;Numer KSeF;Data przyjęcia w KSeF;Status',
+      'Data wystawienia;Numer faktury;Sprzedawca;NIP sprzedawcy;Netto;VAT (PLN);Brutto;Waluta;Numer KSeF;Data przyjęcia w KSeF;Status',
     );
     expect(lines[1]!.split(';')).toEqual([
       '2025-01-02',

@@ -1,6 +1,6 @@
 // The inbox form → filter translation (components/inbox/filter-state.ts): half-typed input is left out.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, isSellerNipValid, toInboxFilter } from '../../components/inbox/filter-state';
+import { EMPTY_FORM, hasActiveFilter, isSellerNipValid, toInboxFilter } from '../../components/inbox/filter-state';
 
 const now = new Date('2026-03-15T10:00:00Z');
 
@@ -27,5 +27,22 @@ describe('toInboxFilter', () => {
     ['abcdefghij', false],
   ])('isSellerNipValid(%s) = %s', (text, expected) => {
     expect(isSellerNipValid(text)).toBe(expected);
+  });
+});
+
+describe('hasActiveFilter ("Wyczyść filtry" shows only then; issue 16, B13)', () => {
+  it('is false for the empty form and for a changed order alone', () => {
+    expect(hasActiveFilter(EMPTY_FORM)).toBe(false);
+    expect(hasActiveFilter({ ...EMPTY_FORM, sort: 'issueDate_asc', search: '  ' })).toBe(false);
+  });
+
+  it.each([
+    ['profileId', { profileId: 'a' }],
+    ['period', { period: 'this_month' as const }],
+    ['state', { state: 'new' as const }],
+    ['sellerNip', { sellerNip: '52' }],
+    ['search', { search: 'orlen' }],
+  ])('is true with %s set', (_name, change) => {
+    expect(hasActiveFilter({ ...EMPTY_FORM, ...change })).toBe(true);
   });
 });

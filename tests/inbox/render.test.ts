@@ -40,6 +40,20 @@ describe('InvoiceDocument', () => {
     expect(html).toMatch(/<svg role="img" aria-label="Kod QR z linkiem weryfikacyjnym faktury" viewBox="0 0 \d+ \d+"/);
   });
 
+  it('the FA(3) sample template: registers and the account description labelled, zero settlement lines gone, one caption (B14)', () => {
+    const invoice = parseInvoice(fixture('ksef/sample-fa3-template-basic.xml').replace(/#nip#/g, '5213017228').replace(/#invoice_number#/g, '1'));
+    const html = renderToStaticMarkup(createElement(InvoiceDocument, { invoice, lang: 'pl' }));
+    const labels = [...html.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1]);
+    expect(labels).toEqual(expect.arrayContaining(['KRS', 'REGON', 'BDO', 'Opis rachunku']));
+    expect(labels).not.toContain('Rejestry');
+    expect(labels).not.toContain('');
+    expect(html).not.toContain('<caption class="kp-visually-hidden"');
+    expect(html.match(/Pozycje faktury/g)).toHaveLength(1);
+    expect(html).toMatch(/<table class="kp-inv-table" aria-labelledby="kp-inv-lines">/);
+    expect(html).not.toContain('Odsetki');
+    expect(html).toMatch(/<h2 class="kp-inv-party-title">Sprzedawca<\/h2>/);
+  });
+
   it('draws no QR and no link for a link that is not https', () => {
     const invoice = parseInvoice(fixture('invoice/fa3-final.xml'));
     const html = renderToStaticMarkup(createElement(InvoiceDocument, { invoice, lang: 'pl', verificationLink: 'javascript:alert(1)' }));
@@ -91,16 +105,18 @@ describe('ProfileCard', () => {
         newCount: 3,
         newest: [record(1), record(2, {}, 'seen')],
         lang: 'pl',
+        now: NOW,
         syncing: false,
-        onSync: () => undefined,
         onFix: () => undefined,
+        onRetry: () => undefined,
+        onLog: () => undefined,
         onOpenInvoice: () => undefined,
       }),
     ).replace(/<[^>]+>/g, '|');
 
   it.each([
     ['ok', 'Połączono z KSeF', false],
-    ['syncing', 'Trwa sprawdzanie…', false],
+    ['syncing', 'Sprawdzam…', false],
     ['attention', 'Wymaga uwagi', true],
     ['rate_limited', 'Przerwa wymuszona przez KSeF', false],
     ['error', 'Błąd synchronizacji', true],
@@ -109,9 +125,9 @@ describe('ProfileCard', () => {
     const text = render(state);
     expect(text).toContain(label);
     expect(text.includes('Napraw w ustawieniach')).toBe(fix);
-    expect(text).toContain('Ostatnio sprawdzono: 10.02.2026 12:45');
-    expect(text).toContain('Następne sprawdzenie: 10.02.2026 13:00');
-    expect(text).toContain('3 nowe faktury');
+    // Recent times as said (B17), Warsaw time.
+    expect(text).toContain('Ostatnio sprawdzono: dziś 12:45 · następne: dziś 13:00');
+    expect(text).toContain('3 nowe');
     expect(text).toContain('FV/1/2025');
   });
 
@@ -128,6 +144,31 @@ describe('ProfileCard', () => {
     });
     expect(text).toContain('KSeF odrzucił certyfikat.');
     expect(text).toContain('Wgraj nowy certyfikat.');
+  });
+
+  it('invoice buttons are named by what they show (no aria-label: B16)', () => {
+    const html = renderToStaticMarkup(
+      createElement(ProfileCard, {
+        profile, newCount: 0, newest: [record(1)], lang: 'pl', now: NOW, syncing: false,
+        onFix: () => undefined, onRetry: () => undefined, onLog: () => undefined, onOpenInvoice: () => undefined,
+      }),
+    );
+    expect(html).not.toContain('aria-label="Otwórz fakturę');
+    expect(html).toMatch(/<button type="button" class="kp-popup-inv">/);
+  });
+
+  it('while failing: the last SUCCESSFUL check, "Spróbuj ponownie" and the log, no settings button (B4)', () => {
+    const text = render('retrying', {
+      lastSyncAt: '2026-02-10T11:58:00Z',
+      lastSuccessAt: '2026-02-09T08:12:00Z',
+      failingSince: '2026-02-10T11:00:00Z',
+      problem: { code: 'OFFLINE', title: 'Brak połączenia z KSeF', titleEn: 'x', message: 'Od …', messageEn: 'x', fix: 'Sprawdź połączenie z internetem.', needsUser: false },
+    });
+    expect(text).toContain('Ostatnie udane sprawdzenie: wczoraj 9:12');
+    expect(text).not.toContain('Ostatnio sprawdzono');
+    expect(text).toContain('Spróbuj ponownie');
+    expect(text).toContain('Dziennik zdarzeń');
+    expect(text).not.toContain('Napraw w ustawieniach');
   });
 
   it('says when KSeF lets it try again', () => {

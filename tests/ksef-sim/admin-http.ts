@@ -47,11 +47,20 @@ export function createAdminRoutes(admin: AdminApi): Record<string, AdminRoute> {
     },
     'POST /admin/session-options': (b) => ({ options: admin.setSessionOptions(b) }),
     'POST /admin/sessions/cancel': (b) => admin.cancelSession(b.referenceNumber as string),
+    'POST /admin/latarnia': (b) => ({ message: admin.announceAvailability(b as unknown as Parameters<AdminApi['announceAvailability']>[0]) }),
+    'DELETE /admin/latarnia': () => {
+      admin.clearAvailability();
+      return { messages: [] };
+    },
+    'POST /admin/certificates': (b) => admin.issueCertificate(b as Parameters<AdminApi['issueCertificate']>[0]),
+    'POST /admin/certificates/adopt': (b) => admin.adoptCertificate(b as unknown as Parameters<AdminApi['adoptCertificate']>[0]),
+    'GET /admin/certificates': () => ({ certificates: admin.certificates() }),
+    'POST /admin/certificate-options': (b) => admin.setCertificateOptions(b),
     'GET /admin/request-counts': (_b, q) => ({ counts: admin.requestCounts(Number(q.get('since') ?? 0)) }),
   };
 }
 
-export function handleAdmin(routes: Record<string, AdminRoute>, method: string, path: string, query: URLSearchParams, raw: Buffer): AdminAnswer {
+export async function handleAdmin(routes: Record<string, AdminRoute>, method: string, path: string, query: URLSearchParams, raw: Buffer): Promise<AdminAnswer> {
   const route = routes[`${method} ${path}`];
   if (!route) return { status: 404, body: { error: `no admin route ${method} ${path}` } };
   let body: Record<string, unknown> = {};
@@ -65,7 +74,7 @@ export function handleAdmin(routes: Record<string, AdminRoute>, method: string, 
     }
   }
   try {
-    return { status: 200, body: route(body, query) };
+    return { status: 200, body: await route(body, query) };
   } catch (error) {
     if (error instanceof TypeError) return { status: 400, body: { error: error.message } };
     throw error;

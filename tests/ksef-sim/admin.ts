@@ -4,9 +4,11 @@
 import { GRANTABLE_PERMISSIONS, permissionsFor } from './access';
 import { createSessionAdmin } from './admin-sessions';
 import { issueTokensDirectly } from './auth-tokens';
+import { createCertificateAdmin } from './certificates-admin';
 import { readFa3, type Fa3Facts } from './fa3';
 import type { FaultRule, FaultSpec } from './faults';
 import { newKsefNumber, newReferenceNumber, newUuid } from './ids';
+import { latarniaAdmin } from './latarnia';
 import { generateInvoiceXml, type InvoiceTemplateInput } from './invoice-templates';
 import { sha256Base64, toMetadata, type StoredInvoice } from './invoices';
 import type { BlockPolicy, RateLimitTable } from './rate-limits';
@@ -108,6 +110,8 @@ export function createAdminApi(state: SimState) {
 
   return {
     ...createSessionAdmin(state),
+    ...createCertificateAdmin(state),
+    ...latarniaAdmin(state),
 
     /** Stores one invoice as if KSeF had accepted it; returns its metadata as the query API shows it. */
     addInvoice(input: AddInvoiceInput): Record<string, unknown> {

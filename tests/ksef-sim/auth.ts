@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { CertificateInfo } from '../../lib/pki';
 import { permissionsFor } from './access';
+import { findByFingerprint } from './certificates-model';
 import { AUTH_STATUS, issueToken, MAX_OPERATIONS, METHOD_INFO } from './auth-tokens';
 import { badRequest, plainError } from './errors';
 import { json, type SimRequest, type SimResponse } from './http';
@@ -98,8 +99,13 @@ export async function postXadesSignature(req: SimRequest, state: SimState): Prom
   }
   const context: ContextIdentifier = { type: request.contextIdentifier.type, value: request.contextIdentifier.value };
   const permissions = permissionsFor(state, identity, context);
+  // A KSeF certificate this simulator issued is checked "internally and immediately" (NOTES §3.6).
+  const issued = findByFingerprint(state.certificates, certificate.fingerprintSha256);
   let outcome: StatusInfo;
-  if (req.query.get('verifyCertificateChain') === 'true' && certificate.selfSigned) {
+  if (issued?.revoked) {
+    // A revoked certificate ends in 460 "Certyfikat odwołany" [OA#AuthenticationOperationStatusResponse], NOTES §3.6.
+    outcome = AUTH_STATUS.certificate('Certyfikat odwołany');
+  } else if (req.query.get('verifyCertificateChain') === 'true' && certificate.selfSigned) {
     outcome = AUTH_STATUS.certificate('Niezaufany łańcuch certyfikatów');
   } else if (now < certificate.notBefore.getTime() || now > certificate.notAfter.getTime()) {
     outcome = AUTH_STATUS.certificate('Nieważny certyfikat');
@@ -111,7 +117,9 @@ export async function postXadesSignature(req: SimRequest, state: SimState): Prom
   } else {
     outcome = AUTH_STATUS.success;
   }
+  if (issued && outcome.code === 200) issued.lastUseDate = now;
   return createOperation(state, {
+    loginCertificate: { subject: { ...certificate.subject }, fingerprint: certificate.fingerprintSha256.toLowerCase() },
     method: authenticationMethod(certificate),
     context,
     identity,

@@ -54,6 +54,11 @@ function convertSchema(node: Json): Json {
       out.$ref = value.startsWith('#/') ? `${DOC_ID}${value}` : value;
       continue;
     }
+    if (key === 'pattern' && typeof value === 'string') {
+      // .NET's `\ ` (EnrollCertificateRequest.certificateName) is an invalid escape in a unicode RegExp (ajv's).
+      out.pattern = value.replace(/\\ /g, ' ');
+      continue;
+    }
     if (key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)) {
       // Property names are not keywords: convert each property schema but keep every name.
       out.properties = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, convertSchema(s)]));

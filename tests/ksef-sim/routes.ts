@@ -1,6 +1,8 @@
 // Which handler serves which documented operation, under which rate-limit group (NOTES §9) and which token.
 import { postChallenge, postKsefToken, postXadesSignature } from './auth';
 import { deleteCurrentSession, getAuthStatus, postRedeem, postRefresh } from './auth-tokens';
+import { getCertificateLimits, getEnrollmentData, getEnrollmentStatus, postEnrollment } from './certificates';
+import { postQuery, postRetrieve, postRevoke } from './certificates-list';
 import type { SimRequest, SimResponse } from './http';
 import { getInvoice, postQueryMetadata } from './invoice-api';
 import { queryPersonalGrants } from './permissions';
@@ -46,4 +48,12 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   'GET /sessions/{referenceNumber}/invoices/ksef/{ksefNumber}/upo': { handler: getInvoiceUpoByKsefNumber, group: 'sessionMisc', tokens: ACCESS },
   'GET /sessions/{referenceNumber}/upo/{upoReferenceNumber}': { handler: getSessionUpo, group: 'sessionMisc', tokens: ACCESS },
   'GET /rate-limits': { handler: getRateLimits, group: 'other', tokens: ACCESS },
+  // Certificates: each on its own "other" counter, 10/s 30/min 120/h [OA x-rate-limits], NOTES §9.
+  'GET /certificates/limits': { handler: getCertificateLimits, group: 'other', tokens: ACCESS },
+  'GET /certificates/enrollments/data': { handler: getEnrollmentData, group: 'other', tokens: ACCESS },
+  'POST /certificates/enrollments': { handler: postEnrollment, group: 'other', tokens: ACCESS },
+  'GET /certificates/enrollments/{referenceNumber}': { handler: getEnrollmentStatus, group: 'other', tokens: ACCESS },
+  'POST /certificates/retrieve': { handler: postRetrieve, group: 'other', tokens: ACCESS },
+  'POST /certificates/query': { handler: postQuery, group: 'other', tokens: ACCESS },
+  'POST /certificates/{certificateSerialNumber}/revoke': { handler: postRevoke, group: 'other', tokens: ACCESS },
 };

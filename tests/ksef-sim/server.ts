@@ -10,6 +10,7 @@ import { badRequest, plainError, renderError, SimError, tooManyRequests } from '
 import { bearerToken, parseJsonBody, type SimRequest, type SimResponse } from './http';
 import { newReferenceNumber, newTraceId } from './ids';
 import { loadOpenApiValidator } from './openapi-check';
+import { handleLatarnia } from './latarnia';
 import { ROUTES } from './routes';
 import type { SimState } from './state';
 import { iso } from './time';
@@ -189,10 +190,14 @@ export function createSimServer(state: SimState, admin: AdminApi, hooks: ServerH
       out = errorResponse(plainError(413, 'Payload Too Large', `Treść żądania przekracza ${state.options.maxBodyBytes} bajtów.`), req, url.pathname);
       out.headers.Connection = 'close';
     } else if (url.pathname.startsWith('/admin/')) {
-      const answer = handleAdmin(adminRoutes, method, url.pathname, url.searchParams, body);
+      const answer = await handleAdmin(adminRoutes, method, url.pathname, url.searchParams, body);
       out = encode({ status: answer.status, json: answer.body });
     } else if (url.pathname.startsWith('/storage/upo/') && method === 'GET') {
       out = handleStorage(url);
+    } else if (url.pathname.startsWith('/latarnia/')) {
+      // Latarnia's paths (NOTES §1), served beside the API as tests/ksef-sim/latarnia.ts says.
+      const answer = handleLatarnia(state, method, url.pathname);
+      out = answer ? encode(answer) : errorResponse(plainError(404, 'Not Found', `Nieznana ścieżka ${url.pathname}.`), req, url.pathname);
     } else if (url.pathname === '/v2' || url.pathname.startsWith('/v2/')) {
       ({ out, fault, requestBody } = await handleApi(req, url, body, ip));
     } else {

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { verifyXadesSignature } from '../../lib/xades';
 import { createAdminApi, type AdminApi } from './admin';
+import { createCertificateState } from './certificates-model';
 import { createClock } from './clock';
 import { createFaults } from './faults';
 import { createInvoiceStore, MAX_QUERY_RECORDS } from './invoices';
@@ -140,6 +141,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     sessions: new Map(),
     downloads: new Map(),
     requestLog: [],
+    certificates: createCertificateState(),
     hwmLagMs: nonNegativeInt('hwmLagMs', options.hwmLagMs, 2000),
     origin: '',
   };

@@ -1,4 +1,5 @@
 // Everything a running simulator knows, in one object that handlers and the admin API share.
+import type { CertificateState, LoginCertificate } from './certificates-model';
 import type { SimClock } from './clock';
 import type { Faults } from './faults';
 import type { InvoiceHooks } from './session-hooks';
@@ -77,6 +78,8 @@ export interface AuthOperation {
   lastTokenRefreshDate: number | null;
   revoked: boolean;
   authProof: AuthProof;
+  /** The certificate of an XAdES login (certificates.ts reads its subject); absent for KSeF-token logins. */
+  loginCertificate?: LoginCertificate | null;
 }
 
 /** How a UPO names the authentication (upo-v4-3.xsd): the signed document's hash, or the KSeF token's number. */
@@ -168,6 +171,8 @@ export interface SimState {
   sessions: Map<string, OnlineSession>;
   downloads: Map<string, DownloadLink>;
   requestLog: RequestLogEntry[];
+  /** KSeF certificates: enrolments, issued certificates, limits (certificates-model.ts). */
+  certificates: CertificateState;
   hwmLagMs: number;
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   origin: string;

@@ -45,7 +45,7 @@ describe('saving', () => {
     expect(await store.getProfile('p1')).toMatchObject({ name: 'Biuro Rachunkowe', nip: '5265877635' });
     const saved = await store.getCredentials('p1');
     expect(saved?.certificate.fingerprintSha256).toBe(creds.certificate.fingerprintSha256);
-    expect(saved?.privateKey.extractable).toBe(false);
+    expect(saved?.privateKey?.extractable).toBe(false);
     expect(sent).toEqual([{ type: 'profileSaved', profileId: 'p1' }]);
   });
 

@@ -16,7 +16,7 @@ describe('saveCredentials and getCredentials', () => {
     expect(read!.certificate.notAfter).toBeInstanceOf(Date);
     expect(read!.privateKey).not.toBe(keys.privateKey);
     expect(read!.privateKey).toMatchObject({ type: 'private', extractable: false, usages: ['sign'] });
-    expect(await signsAndVerifies(read!.privateKey, keys.publicKey)).toBe(true);
+    expect(await signsAndVerifies(read!.privateKey!, keys.publicKey)).toBe(true);
   });
 
   it('stores an RSA key with its hash in keyAlgorithm', async () => {
@@ -36,7 +36,7 @@ describe('saveCredentials and getCredentials', () => {
     await store.saveProfile(profileInput('p1'));
     await store.saveCredentials('p1', { certificate: makeCertificateInfo(), privateKey: (await makeKeyPair()).privateKey });
     const [record] = (await dumpAll(factory)).credentials as Record<string, unknown>[];
-    expect(Object.keys(record!).sort()).toEqual(['certificate', 'certificateDer', 'keyAlgorithm', 'privateKey', 'profileId', 'storedAt']);
+    expect(Object.keys(record!).sort()).toEqual(['certificate', 'certificateDer', 'custody', 'keyAlgorithm', 'privateKey', 'profileId', 'storedAt']);
     expect(record!.certificate).toMatchObject({ notBefore: '2026-01-01T00:00:00.000Z', notAfter: '2028-01-01T00:00:00.000Z' });
     expect(record!.certificate).not.toHaveProperty('der');
     expect(record!.certificateDer).toEqual(makeCertificateInfo().der);

@@ -149,7 +149,7 @@ describe.each(fixtureVersions())('a version %i database opened by the current co
     expect(seeded.length).toBeGreaterThan(0);
     for (const { profileId, privateKey } of seeded) {
       const credentials = await store.getCredentials(profileId);
-      expect(await signsAndVerifies(credentials!.privateKey, publicKeys.get(privateKey)!)).toBe(true);
+      expect(await signsAndVerifies(credentials!.privateKey!, publicKeys.get(privateKey)!)).toBe(true);
     }
     await store.close();
   });

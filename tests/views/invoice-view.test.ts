@@ -6,7 +6,7 @@ import { ENVIRONMENT_URLS } from '../../lib/domain/environments';
 import type { Request } from '../../lib/messages';
 import type { InvoiceRecord } from '../../lib/store/invoice-record';
 import type { Profile } from '../../lib/store/records';
-import { errorText, kodIEnvironment, kodILink, markOpenedSeen, showInvoice } from '../../lib/views/invoice-view';
+import { errorText, kodIEnvironment, kodILink, markOpenedSeen, showInvoice, shownSettlement } from '../../lib/views/invoice-view';
 
 // SHA-256 of the empty string: any 32 bytes do for the link's shape.
 const HASH = '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
@@ -95,5 +95,24 @@ describe('opening marks it seen', () => {
   it('does not fail the view when the worker refuses: the invoice stays new', async () => {
     const { send } = worker(false);
     expect(await markOpenedSeen(record(), send)).toBe(false);
+  });
+});
+
+describe('shownSettlement (issue 16, B14)', () => {
+  const zeroLines = { charges: [{ amount: '0.00', reason: 'Odsetki' }], chargesTotal: '0.00', deductions: [{ amount: '0', reason: 'Nadpłata' }], deductionsTotal: '0.00' };
+
+  it('drops zero charges, deductions and totals and keeps what is to pay', () => {
+    expect(shownSettlement({ ...zeroLines, toPay: '53.63' })).toEqual({ charges: [], deductions: [], toPay: '53.63' });
+  });
+
+  it('shows nothing when every amount is zero or absent', () => {
+    expect(shownSettlement({ ...zeroLines, toPay: '0.00' })).toBeUndefined();
+    expect(shownSettlement({ charges: [], deductions: [] })).toBeUndefined();
+    expect(shownSettlement(undefined)).toBeUndefined();
+  });
+
+  it('keeps a non-zero line and text that is not a number (shown as written)', () => {
+    const kept = shownSettlement({ charges: [{ amount: '12.50', reason: 'Odsetki' }, { amount: '0.00', reason: 'Opłata' }], deductions: [{ amount: 'abc', reason: 'x' }] });
+    expect(kept).toEqual({ charges: [{ amount: '12.50', reason: 'Odsetki' }], deductions: [{ amount: 'abc', reason: 'x' }] });
   });
 });

@@ -266,6 +266,9 @@ describe('a removed profile (issue 10)', () => {
     expect(profileAtRevoke).toMatchObject({ id: 'org' });
     expect(await refreshRefused(a, old.refreshToken)).toBe(true);
     expect(await h.store.getProfile('org')).toBeUndefined();
+    // The key and the tokens go with the profile (issue 14 point 4).
+    expect(await h.store.getCredentials('org')).toBeUndefined();
+    expect(await h.store.getTokens('org')).toBeUndefined();
     const log = await h.store.listLog({ profileId: 'org' });
     expect(log.find((e) => e.code === 'KSEF_SESSION_ENDED')?.message).toBe(`login simulator ${a.baseUrl}, NIP ${BUYER}: the profile was removed`);
     expectNoTokenIn(log, old);

@@ -49,7 +49,7 @@ describe('newInvoicesText', () => {
     [22, '22 nowe faktury kosztowe'],
   ])('%s invoices: "%s" with up to three sellers and gross amounts', (total, first) => {
     const invoices = [record(1, 'Alfa'), record(2, 'Beta', 99, 'EUR'), record(3, 'Gamma'), record(4, 'Delta')].slice(0, total);
-    const text = newInvoicesText({ profile, batchId: 'x', invoices, total, firstSync: false });
+    const text = newInvoicesText({ profile, batchId: 'x', invoices, total, firstSync: false }, 'pl');
     const lines = text.message.split('\n');
     expect(text.title).toBe(t('pl', 'notify_new_title', { organisation: 'Fundacja „Ślad”' }));
     expect(lines[0]).toBe(first);
@@ -64,20 +64,34 @@ describe('newInvoicesText', () => {
   ])('says "%s" without "kosztowe" when the profile also fetches sales invoices', (total, first) => {
     const both = { ...profile, preferences: { ...profile.preferences, subjectTypes: ['Subject2', 'Subject1'] as Profile['preferences']['subjectTypes'] } };
     const invoices = [record(1, 'Alfa'), record(2, 'Beta'), record(3, 'Gamma')].slice(0, Math.min(total, 3));
-    expect(newInvoicesText({ profile: both, batchId: 'x', invoices, total, firstSync: false }).message.split('\n')[0]).toBe(first);
+    expect(newInvoicesText({ profile: both, batchId: 'x', invoices, total, firstSync: false }, 'pl').message.split('\n')[0]).toBe(first);
   });
 
-  it('announces a first sync once, as a summary, in the profile language', () => {
-    const text = newInvoicesText({ profile: { ...profile, preferences: { ...profile.preferences, language: 'en' } }, batchId: 'x', invoices: [record(1, 'A')], total: 42, firstSync: true });
+  it('announces a first sync once, as a summary, in the UI language whatever the profile kept', () => {
+    const text = newInvoicesText({ profile, batchId: 'x', invoices: [record(1, 'A')], total: 42, firstSync: true }, 'en');
     expect(text.message).toBe(t('en', 'notify_imported_message', { imported: tp('en', 'imported_invoices', 42) }));
-    expect(newInvoicesText({ profile, batchId: 'x', invoices: [record(1, 'A')], total: 42, firstSync: true }).message).toContain('Zaimportowano 42 faktury');
+    const english = { ...profile, preferences: { ...profile.preferences, language: 'en' as const } };
+    expect(newInvoicesText({ profile: english, batchId: 'x', invoices: [record(1, 'A')], total: 42, firstSync: true }, 'pl').message).toContain('Zaimportowano 42 faktury');
+  });
+
+  it('names a seller once: its later invoices show their number, so two cut long names never read alike (B18)', () => {
+    const long = 'Przedsiębiorstwo Wodociągów i Kanalizacji „Czysta Woda” Spółka z ograniczoną odpowiedzialnością';
+    const invoices = [record(1, long, 5788.68), record(2, long, 5788.68), record(3, 'Beta', 10)];
+    const lines = newInvoicesText({ profile, batchId: 'x', invoices, total: 3, firstSync: false }, 'pl').message.split('\n');
+    expect(lines[1]).toBe(`${long.slice(0, 59)}…: 5\u00a0788,68\u00a0zł`);
+    expect(lines[2]).toBe(t('pl', 'notify_same_seller_line', { number: invoices[1]!.metadata.invoiceNumber, amount: '5\u00a0788,68\u00a0zł' }));
+    expect(lines[2]).toMatch(/^nr .+ od tego samego sprzedawcy: 5\u00a0788,68\u00a0zł$/);
+    expect(lines[1]).not.toBe(lines[2]);
+    expect(lines[3]).toBe('Beta: 10,00\u00a0zł');
+    const en = newInvoicesText({ profile, batchId: 'x', invoices, total: 3, firstSync: false }, 'en').message.split('\n');
+    expect(en[2]).toBe(`no. ${invoices[1]!.metadata.invoiceNumber} from the same seller: PLN\u00a05,788.68`);
   });
 
   it('keeps hostile seller names as short plain text without bidi or control characters (G12)', () => {
     const all = hostileStrings();
     expect(all.length).toBeGreaterThan(100);
     for (const hostile of all) {
-      const text = newInvoicesText({ profile: { ...profile, name: hostile }, batchId: 'x', invoices: [record(1, hostile)], total: 1, firstSync: false });
+      const text = newInvoicesText({ profile: { ...profile, name: hostile }, batchId: 'x', invoices: [record(1, hostile), record(2, hostile)], total: 2, firstSync: false }, 'pl');
       for (const value of [text.title, text.message]) {
         expect(value).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u0000-\u0008\u000b-\u001f]/);
         expect(value.length).toBeLessThanOrEqual(600);
@@ -98,7 +112,7 @@ describe('noticeText', () => {
     [{ id: 'sync_stalled', kind: 'sync_stalled' as const, stall: 'KSEF_ERRORS' as const, since: '2026-02-10T08:00:00.000Z' }, 'notify_stalled_title', 'KSeF odpowiada błędami – od 10.02.2026 09:00.'],
     [{ id: 'sync_stalled', kind: 'sync_stalled' as const, stall: 'RATE_LIMITED' as const, since: '2026-02-10T08:00:00.000Z' }, 'notify_stalled_title', 'KSeF wstrzymał pobieranie – od'],
   ] as const)('%j', (notice, titleKey, fragment) => {
-    const text = noticeText(profile, notice, 'Certyfikat unieważniony.');
+    const text = noticeText(profile, notice, 'pl', 'Certyfikat unieważniony.');
     expect(text.title).toBe(t('pl', titleKey, { organisation: 'Fundacja „Ślad”' }));
     expect(text.message).toContain(fragment);
   });

@@ -6,3 +6,4 @@ export * from './invoices';
 export * from './sessions';
 export * from './rate-limits';
 export * from './problems';
+export * from './certificates';

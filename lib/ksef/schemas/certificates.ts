@@ -1,0 +1,106 @@
+// KSeF certificates [OA:GET /certificates/limits], [OA:GET /certificates/enrollments/data],
+// [OA:POST /certificates/enrollments], [OA:GET /certificates/enrollments/{referenceNumber}],
+// [OA:POST /certificates/retrieve], [OA:POST /certificates/query], NOTES §4.3. Field names exactly as openapi.json.
+import { z } from 'zod';
+import { ReferenceNumber, StatusInfo } from './common';
+
+/** 16 upper-case hex digits [OA#RetrieveCertificatesRequest items]. */
+export const CERTIFICATE_SERIAL = /^[0-9A-F]{16}$/;
+const SerialNumber = z.string().regex(CERTIFICATE_SERIAL);
+
+/** `Authentication` or `Offline` [OA#KsefCertificateType]; a plain string so a new type never breaks a read. */
+export type KsefCertificateType = 'Authentication' | 'Offline';
+/** [OA#CertificateListItemStatus]. */
+export type CertificateStatus = 'Active' | 'Blocked' | 'Revoked' | 'Expired';
+/** [OA#CertificateRevocationReason]. */
+export type CertificateRevocationReason = 'Unspecified' | 'Superseded' | 'KeyCompromise';
+
+const CertificateLimit = z.object({ remaining: z.number().int(), limit: z.number().int() });
+
+export const CertificateLimitsResponse = z.object({
+  canRequest: z.boolean(),
+  enrollment: CertificateLimit,
+  certificate: CertificateLimit,
+});
+export type CertificateLimitsResponse = z.infer<typeof CertificateLimitsResponse>;
+
+/** The subject DN of the certificate used to log in; a CSR must carry exactly these attributes (NOTES §4.3). */
+export const CertificateEnrollmentDataResponse = z.object({
+  commonName: z.string(),
+  countryName: z.string(),
+  givenName: z.string().nullish(),
+  surname: z.string().nullish(),
+  serialNumber: z.string().nullish(),
+  uniqueIdentifier: z.string().nullish(),
+  organizationName: z.string().nullish(),
+  organizationIdentifier: z.string().nullish(),
+});
+export type CertificateEnrollmentDataResponse = z.infer<typeof CertificateEnrollmentDataResponse>;
+
+export const EnrollCertificateResponse = z.object({
+  referenceNumber: ReferenceNumber,
+  timestamp: z.string(),
+});
+export type EnrollCertificateResponse = z.infer<typeof EnrollCertificateResponse>;
+
+/** Status codes: 100 accepted, 200 issued (serial set), 400 refused, 500 unknown, 550 cancelled by the system. */
+export const CertificateEnrollmentStatusResponse = z.object({
+  requestDate: z.string(),
+  status: StatusInfo,
+  certificateSerialNumber: SerialNumber.nullish(),
+});
+export type CertificateEnrollmentStatusResponse = z.infer<typeof CertificateEnrollmentStatusResponse>;
+
+export const RetrieveCertificatesListItem = z.object({
+  /** DER, base64. */
+  certificate: z.string().min(1),
+  certificateName: z.string(),
+  certificateSerialNumber: SerialNumber,
+  certificateType: z.string(),
+});
+export type RetrieveCertificatesListItem = z.infer<typeof RetrieveCertificatesListItem>;
+
+export const RetrieveCertificatesResponse = z.object({ certificates: z.array(RetrieveCertificatesListItem) });
+export type RetrieveCertificatesResponse = z.infer<typeof RetrieveCertificatesResponse>;
+
+export const CertificateListItem = z.object({
+  certificateSerialNumber: SerialNumber,
+  name: z.string(),
+  type: z.string(),
+  commonName: z.string(),
+  status: z.string(),
+  subjectIdentifier: z.object({ type: z.string(), value: z.string() }),
+  validFrom: z.string(),
+  validTo: z.string(),
+  lastUseDate: z.string().nullish(),
+  requestDate: z.string(),
+});
+export type CertificateListItem = z.infer<typeof CertificateListItem>;
+
+export const QueryCertificatesResponse = z.object({
+  certificates: z.array(CertificateListItem),
+  hasMore: z.boolean(),
+});
+export type QueryCertificatesResponse = z.infer<typeof QueryCertificatesResponse>;
+
+/** Body of `POST /certificates/enrollments` [OA#EnrollCertificateRequest]. */
+export interface EnrollCertificateRequest {
+  /** 5–100 characters of letters (Polish too), digits, space, `_` and `-`. */
+  certificateName: string;
+  certificateType: KsefCertificateType;
+  /** DER PKCS#10, base64. */
+  csr: string;
+  /** ISO date-time; without it the certificate is valid from issuance. */
+  validFrom?: string;
+}
+
+/** Body of `POST /certificates/query` [OA#QueryCertificatesRequest]; every field optional. */
+export interface QueryCertificatesRequest {
+  certificateSerialNumber?: string;
+  /** Contains-match on the certificate's own name. */
+  name?: string;
+  type?: KsefCertificateType;
+  status?: CertificateStatus;
+  /** ISO date-time: only certificates expiring after it. */
+  expiresAfter?: string;
+}
