@@ -4,7 +4,7 @@
 // password alone. A key made in the browser has no file and no password: it says so and offers nothing.
 // Props: <LockSetting store={store} send={send} lang={lang} profileId={id} onChanged={reload} />.
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { lockProfile, unlockToFileCustody, type CustodyStore } from '@/lib/custody/locked-custody';
+import type { CustodyStore } from '@/lib/custody/locked-custody';
 import { custodyView, failureText, unlockPageUrl, type CustodyView } from '@/lib/custody/locked-view';
 import { t, type Lang } from '@/lib/i18n';
 import { notifyProfileSaved, type Send } from '@/lib/setup/requests';
@@ -40,6 +40,8 @@ export function LockSetting({ store, send, lang, profileId, onChanged }: LockSet
     setPassword(''); // the password is not kept after the attempt
     setBusy(true);
     try {
+      // On demand: reading a key file needs lib/pki (pkijs), which the options page loads only when used (issue 11).
+      const { lockProfile, unlockToFileCustody } = await import('@/lib/custody/locked-custody');
       if (view.custody === 'locked') await unlockToFileCustody(store, profileId, typed);
       else await lockProfile(store, profileId, keyFile?.bytes, typed);
       keyFile?.bytes.fill(0);

@@ -113,7 +113,7 @@ export function App({ store, send, allowSimulator, initialProfileId, initialView
 
   const selected = useMemo(() => profiles.find((p) => p.id === selectedId) ?? null, [profiles, selectedId]);
   const selectedStatus = statuses.find((s) => s.profileId === selectedId);
-  const step = setupStep({ saved: selected !== null, hasCertificate, verifiedOk: !!editor.report?.ok, syncedOk: !!facts?.syncedOk });
+  const step = setupStep({ saved: selected !== null, hasCertificate, verifiedOk: !!editor.report?.ok, verifyFailed: editor.report ? !editor.report.ok : false, syncedOk: !!facts?.syncedOk });
   const canSave = canSaveCertificate({ draft, preferences, checkPassed: checkPassed(check), busy: checking || busy !== null });
   const prefsSavable = canSavePreferences({ profileId: selectedId, draft, preferences, busy: busy !== null });
   const logUrl = selectedId ? `options.html?profile=${encodeURIComponent(selectedId)}&view=log` : undefined;

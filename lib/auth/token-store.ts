@@ -1,8 +1,8 @@
 // Where a login's tokens live between worker runs. The worker backs this with IndexedDB (lib/store);
 // tests use the in-memory one. What is read back is checked with zod (storage is a boundary).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const TokenInfo = z.object({ token: z.string().min(1), validUntil: z.string() });
+const TokenInfo = z.object({ token: z.string().check(z.minLength(1)), validUntil: z.string() });
 
 export const StoredTokens = z.object({
   context: z.object({ type: z.enum(['Nip', 'InternalId', 'NipVatUe', 'PeppolId']), value: z.string() }),

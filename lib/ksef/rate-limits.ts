@@ -1,7 +1,7 @@
 // The one place that decides whether a request may go now (STYLE 15). `acquire` never sleeps: it books the
 // request or says how long to wait, and the caller decides (the client waits only a few seconds, otherwise
 // it throws RATE_LIMITED with `retryAt`, so a service worker never sleeps minutes inside a request).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   DEFAULT_BUDGETS,
   RATE_LIMIT_GROUPS,

@@ -1,6 +1,6 @@
 // Every KSeF request goes through `send`: rate-limit admission, timeout, fetch, a capped body read,
 // `X-System-Warning`, error mapping, retries.
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Clock } from './clock';
 import { KsefError, type KsefErrorCode, type KsefErrorInit } from './errors';
 import { parseErrorBody } from './error-body';
@@ -17,6 +17,12 @@ import { parseSystemWarnings, type SystemWarning } from './system-warning';
 export const MAX_TIMEOUT_MS = 25_000;
 /** When KSeF sends no Retry-After with a 429, wait this long (its blocks are "dynamic", NOTES §9). */
 export const DEFAULT_BLOCK_MS = 60_000;
+
+/**
+ * zod/mini registers no locale, so its issues would all read "Invalid input"; SCHEMA issues keep the English
+ * wording classic zod gave them (type and path, never the value). Per parse, so no global zod config is touched.
+ */
+const ISSUE_WORDING = { error: z.locales.en().localeError };
 
 export interface TransportOptions {
   baseUrl: string;
@@ -139,7 +145,7 @@ export function createTransport(o: TransportOptions) {
   }
 
   /** Sends and parses a JSON success body; a body of another shape is a SCHEMA error, not an HTTP one. */
-  async function json<S extends z.ZodType>(call: Call, schema: S): Promise<z.infer<S>> {
+  async function json<S extends z.ZodMiniType>(call: Call, schema: S): Promise<z.infer<S>> {
     const res = await send(call);
     const operation = `${call.method} ${call.path}`;
     let data: unknown;
@@ -148,7 +154,7 @@ export function createTransport(o: TransportOptions) {
     } catch (cause) {
       throw fail('SCHEMA', { operation, status: res.status, issues: [{ path: '', message: 'not JSON' }] }, cause);
     }
-    const parsed = schema.safeParse(data);
+    const parsed = schema.safeParse(data, ISSUE_WORDING);
     if (parsed.success) return parsed.data;
     // Issue messages name types and paths, never values: a body may hold tokens.
     const issues = parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message }));

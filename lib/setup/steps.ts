@@ -16,11 +16,14 @@ export interface SetupFacts {
   verifiedOk: boolean;
   /** A sync run succeeded (Subject2 lastSuccessAt). */
   syncedOk: boolean;
+  /** The check just run on this page failed: its report is what the user must read, not "Gotowe". */
+  verifyFailed?: boolean;
 }
 
 export function setupStep(f: SetupFacts): SetupStep {
   if (!f.saved) return 'organisation';
   if (!f.hasCertificate) return 'certificate';
+  if (f.verifyFailed) return 'verify';
   return f.verifiedOk || f.syncedOk ? 'done' : 'verify';
 }
 

@@ -1,4 +1,4 @@
-// The builds the user and the tests load: the release build asks only for KSeF's hosts and carries no test
+// The builds the user and the tests load: the release build asks only for the KSeF, Latarnia and Aplikacja Podatnika hosts and carries no test
 // hooks; the development build adds loopback for the simulator; the Firefox MV3 build exists.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -23,12 +23,19 @@ const KSEF_HOSTS = [
 
 const KSEF_ORIGINS = KSEF_HOSTS.map((h) => h.replace('/*', '')).join(' ');
 
+// Aplikacja Podatnika, current and earlier hosts, for the helper's content script (issue 13, NOTES §1.1).
+const AP_HOSTS = [
+  'https://ap-test.ksef.mf.gov.pl/*', 'https://ap-demo.ksef.mf.gov.pl/*', 'https://ap.ksef.mf.gov.pl/*',
+  'https://web2te-ksef.mf.gov.pl/*', 'https://ksef-test.mf.gov.pl/*', 'https://ksef-demo.mf.gov.pl/*',
+  'https://ksef.mf.gov.pl/*', 'https://mcu.mf.gov.pl/*',
+];
+
 describe('release build (Chromium MV3)', () => {
-  it('asks only for the KSeF API hosts and the permissions it uses', () => {
+  it('asks only for the KSeF API, Latarnia and Aplikacja Podatnika hosts and the permissions it uses', () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.default_locale).toBe('pl');
-    expect(m.host_permissions).toEqual(KSEF_HOSTS);
+    expect(m.host_permissions).toEqual([...KSEF_HOSTS, ...AP_HOSTS]);
     expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
     expect(m.name).toBe('__MSG_extName__');
   });
@@ -51,7 +58,7 @@ describe('release build (Chromium MV3)', () => {
 
 describe('development build', () => {
   it('may also reach the simulator on loopback', () => {
-    expect(manifest('chrome-mv3-dev').host_permissions).toEqual([...KSEF_HOSTS, 'http://127.0.0.1/*', 'http://localhost/*']);
+    expect(manifest('chrome-mv3-dev').host_permissions).toEqual([...KSEF_HOSTS, ...AP_HOSTS, 'http://127.0.0.1/*', 'http://localhost/*']);
     expect(manifest('chrome-mv3-dev').content_security_policy.extension_pages).toBe(
       `script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' ${KSEF_ORIGINS} http://127.0.0.1:* http://localhost:* ws://127.0.0.1:* ws://localhost:*;`,
     );

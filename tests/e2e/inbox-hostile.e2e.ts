@@ -21,7 +21,7 @@ const XML_INVOICES = Math.ceil(SHORT.length / MARKERS);
 /** Tags the pages themselves use; anything else in #root was injected. */
 const OURS = new Set([
   'MAIN', 'DIV', 'H1', 'H2', 'H3', 'P', 'SPAN', 'STRONG', 'BUTTON', 'FORM', 'LABEL', 'INPUT', 'SELECT', 'OPTION', 'TABLE',
-  'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'CAPTION', 'NAV', 'DL', 'DT', 'DD', 'SECTION', 'HEADER', 'ARTICLE', 'UL', 'LI', 'A',
+  'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'CAPTION', 'NAV', 'DL', 'DT', 'DD', 'SECTION', 'HEADER', 'FOOTER', 'ARTICLE', 'UL', 'LI', 'A',
   'svg', 'rect', 'path', 'BR',
 ]);
 
@@ -96,9 +96,12 @@ async function injected(page: Page): Promise<{ foreign: string[]; handlers: numb
       foreign: [...new Set(all.map((e) => e.tagName).filter((tag) => !ours.includes(tag)))],
       handlers: all.filter((e) => [...e.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,
       // The KOD I link is made by the app from the KSeF number; the two tab links (components/send/SendTabs.tsx)
-      // are the app's own only with exactly their href and only inside the tab bar. Any other link is reported.
+      // are the app's own only with exactly their href and only inside the tab bar; so is "Nie masz jeszcze
+      // certyfikatu?" (components/ap-helper/NoCertificateLink.tsx) with the Aplikacja Podatnika address of its
+      // environment. Any other link is reported.
       links: all
         .filter((e) => e.tagName === 'A' && !(e.parentElement?.matches('nav.kp-send-tabs') && tabs.includes(e.getAttribute('href') ?? '')))
+        .filter((e) => !(e.parentElement?.matches('p.kp-no-certificate') && /^https:\/\/ap(-test|-demo)?\.ksef\.mf\.gov\.pl\/(web\/)?$/.test(e.getAttribute('href') ?? '')))
         .map((a) => a.getAttribute('href') ?? '')
         .filter((h) => !h.startsWith('https://qr-test.ksef.mf.gov.pl/')),
       csp: (window as unknown as { __csp: string[] }).__csp,

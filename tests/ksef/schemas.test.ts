@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   AuthChallengeResponse,
   AuthInitResponse,
@@ -39,7 +39,7 @@ function examplesOf(path: string, method: string, status: string): { name: strin
   return out;
 }
 
-const covered: [string, string, string, z.ZodType][] = [
+const covered: [string, string, string, z.ZodMiniType][] = [
   ['/auth/challenge', 'post', '200', AuthChallengeResponse],
   ['/auth/xades-signature', 'post', '202', AuthInitResponse],
   ['/auth/ksef-token', 'post', '202', AuthInitResponse],

@@ -13,6 +13,12 @@ describe('setup steps', () => {
     expect(setupStep({ ...f, saved: true, hasCertificate: true, syncedOk: true })).toBe('done');
   });
 
+  it('goes back to the check when the check just run on the page failed, even after a good sync', () => {
+    const f = { saved: true, hasCertificate: true, verifiedOk: false, syncedOk: true };
+    expect(setupStep({ ...f, verifyFailed: true })).toBe('verify');
+    expect(setupStep({ ...f, verifyFailed: false })).toBe('done');
+  });
+
   it('saves an organisation without a certificate once its name and NIP are right', () => {
     const draft = { name: 'Biuro', nipInput: '526-587-76-35', environment: 'production' as const, baseUrl: '' };
     expect(canSaveOrganisation(draft, false)).toBe(true);

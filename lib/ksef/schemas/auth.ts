@@ -1,10 +1,10 @@
 // Login operations [OA:POST /auth/challenge], [OA:POST /auth/xades-signature], [OA:POST /auth/ksef-token],
 // [OA:GET /auth/{referenceNumber}], [OA:POST /auth/token/redeem], [OA:POST /auth/token/refresh].
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ReferenceNumber, StatusInfo, TokenInfo, type ContextIdentifier } from './common';
 
 export const AuthChallengeResponse = z.object({
-  challenge: z.string().length(36),
+  challenge: z.string().check(z.length(36)),
   timestamp: z.string(),
   timestampMs: z.number(),
   clientIp: z.string(),
@@ -23,14 +23,12 @@ export type AuthInitResponse = z.infer<typeof AuthInitResponse>;
  */
 export const AuthStatusResponse = z.object({
   startDate: z.string(),
-  authenticationMethod: z.string().nullish(),
-  authenticationMethodInfo: z
-    .object({ category: z.string(), code: z.string(), displayName: z.string() })
-    .nullish(),
+  authenticationMethod: z.nullish(z.string()),
+  authenticationMethodInfo: z.nullish(z.object({ category: z.string(), code: z.string(), displayName: z.string() })),
   status: StatusInfo,
-  isTokenRedeemed: z.boolean().nullish(),
-  lastTokenRefreshDate: z.string().nullish(),
-  refreshTokenValidUntil: z.string().nullish(),
+  isTokenRedeemed: z.nullish(z.boolean()),
+  lastTokenRefreshDate: z.nullish(z.string()),
+  refreshTokenValidUntil: z.nullish(z.string()),
 });
 export type AuthStatusResponse = z.infer<typeof AuthStatusResponse>;
 

@@ -1,12 +1,12 @@
 // KSeF certificates [OA:GET /certificates/limits], [OA:GET /certificates/enrollments/data],
 // [OA:POST /certificates/enrollments], [OA:GET /certificates/enrollments/{referenceNumber}],
 // [OA:POST /certificates/retrieve], [OA:POST /certificates/query], NOTES §4.3. Field names exactly as openapi.json.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ReferenceNumber, StatusInfo } from './common';
 
 /** 16 upper-case hex digits [OA#RetrieveCertificatesRequest items]. */
 export const CERTIFICATE_SERIAL = /^[0-9A-F]{16}$/;
-const SerialNumber = z.string().regex(CERTIFICATE_SERIAL);
+const SerialNumber = z.string().check(z.regex(CERTIFICATE_SERIAL));
 
 /** `Authentication` or `Offline` [OA#KsefCertificateType]; a plain string so a new type never breaks a read. */
 export type KsefCertificateType = 'Authentication' | 'Offline';
@@ -15,7 +15,7 @@ export type CertificateStatus = 'Active' | 'Blocked' | 'Revoked' | 'Expired';
 /** [OA#CertificateRevocationReason]. */
 export type CertificateRevocationReason = 'Unspecified' | 'Superseded' | 'KeyCompromise';
 
-const CertificateLimit = z.object({ remaining: z.number().int(), limit: z.number().int() });
+const CertificateLimit = z.object({ remaining: z.number().check(z.int()), limit: z.number().check(z.int()) });
 
 export const CertificateLimitsResponse = z.object({
   canRequest: z.boolean(),
@@ -28,12 +28,12 @@ export type CertificateLimitsResponse = z.infer<typeof CertificateLimitsResponse
 export const CertificateEnrollmentDataResponse = z.object({
   commonName: z.string(),
   countryName: z.string(),
-  givenName: z.string().nullish(),
-  surname: z.string().nullish(),
-  serialNumber: z.string().nullish(),
-  uniqueIdentifier: z.string().nullish(),
-  organizationName: z.string().nullish(),
-  organizationIdentifier: z.string().nullish(),
+  givenName: z.nullish(z.string()),
+  surname: z.nullish(z.string()),
+  serialNumber: z.nullish(z.string()),
+  uniqueIdentifier: z.nullish(z.string()),
+  organizationName: z.nullish(z.string()),
+  organizationIdentifier: z.nullish(z.string()),
 });
 export type CertificateEnrollmentDataResponse = z.infer<typeof CertificateEnrollmentDataResponse>;
 
@@ -47,13 +47,13 @@ export type EnrollCertificateResponse = z.infer<typeof EnrollCertificateResponse
 export const CertificateEnrollmentStatusResponse = z.object({
   requestDate: z.string(),
   status: StatusInfo,
-  certificateSerialNumber: SerialNumber.nullish(),
+  certificateSerialNumber: z.nullish(SerialNumber),
 });
 export type CertificateEnrollmentStatusResponse = z.infer<typeof CertificateEnrollmentStatusResponse>;
 
 export const RetrieveCertificatesListItem = z.object({
   /** DER, base64. */
-  certificate: z.string().min(1),
+  certificate: z.string().check(z.minLength(1)),
   certificateName: z.string(),
   certificateSerialNumber: SerialNumber,
   certificateType: z.string(),
@@ -72,7 +72,7 @@ export const CertificateListItem = z.object({
   subjectIdentifier: z.object({ type: z.string(), value: z.string() }),
   validFrom: z.string(),
   validTo: z.string(),
-  lastUseDate: z.string().nullish(),
+  lastUseDate: z.nullish(z.string()),
   requestDate: z.string(),
 });
 export type CertificateListItem = z.infer<typeof CertificateListItem>;

@@ -2,19 +2,19 @@
 // Non-strict z.object: unknown fields are dropped, as KSeF asks clients to ignore them (NOTES §2).
 // Dates stay ISO strings (KSeF sends 7-digit fractions and, in places, no offset); enums that KSeF may
 // extend are plain strings, so a new value never breaks a sync.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-export const ReferenceNumber = z.string().length(36);
+export const ReferenceNumber = z.string().check(z.length(36));
 
 export const StatusInfo = z.object({
-  code: z.number().int(),
+  code: z.number().check(z.int()),
   description: z.string(),
-  details: z.array(z.string()).nullish(),
+  details: z.nullish(z.array(z.string())),
 });
 export type StatusInfo = z.infer<typeof StatusInfo>;
 
 export const TokenInfo = z.object({
-  token: z.string().min(1),
+  token: z.string().check(z.minLength(1)),
   validUntil: z.string(),
 });
 export type TokenInfo = z.infer<typeof TokenInfo>;

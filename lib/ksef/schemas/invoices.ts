@@ -1,18 +1,18 @@
 // [OA:POST /invoices/query/metadata], [OA#InvoiceQueryFilters], [OA#InvoiceMetadata], NOTES §7.1.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FormCode } from './common';
 
-const Party = z.object({ type: z.string(), value: z.string().nullish() });
+const Party = z.object({ type: z.string(), value: z.nullish(z.string()) });
 
 export const InvoiceMetadata = z.object({
-  ksefNumber: z.string().min(35).max(36),
+  ksefNumber: z.string().check(z.minLength(35), z.maxLength(36)),
   invoiceNumber: z.string(),
   issueDate: z.string(),
   invoicingDate: z.string(),
   acquisitionDate: z.string(),
   permanentStorageDate: z.string(),
-  seller: z.object({ nip: z.string(), name: z.string().nullish() }),
-  buyer: z.object({ identifier: Party, name: z.string().nullish() }),
+  seller: z.object({ nip: z.string(), name: z.nullish(z.string()) }),
+  buyer: z.object({ identifier: Party, name: z.nullish(z.string()) }),
   netAmount: z.number(),
   grossAmount: z.number(),
   vatAmount: z.number(),
@@ -24,20 +24,20 @@ export const InvoiceMetadata = z.object({
   hasAttachment: z.boolean(),
   /** Base64 SHA-256 of the invoice file; equals the download's `x-ms-meta-hash`. */
   invoiceHash: z.string(),
-  hashOfCorrectedInvoice: z.string().nullish(),
-  thirdSubjects: z
-    .array(z.object({ identifier: Party, name: z.string().nullish(), role: z.number().int() }))
-    .nullish(),
-  authorizedSubject: z
-    .object({ nip: z.string(), name: z.string().nullish(), role: z.number().int() })
-    .nullish(),
+  hashOfCorrectedInvoice: z.nullish(z.string()),
+  thirdSubjects: z.nullish(
+    z.array(z.object({ identifier: Party, name: z.nullish(z.string()), role: z.number().check(z.int()) })),
+  ),
+  authorizedSubject: z.nullish(
+    z.object({ nip: z.string(), name: z.nullish(z.string()), role: z.number().check(z.int()) }),
+  ),
 });
 export type InvoiceMetadata = z.infer<typeof InvoiceMetadata>;
 
 export const InvoiceMetadataResponse = z.object({
   hasMore: z.boolean(),
   isTruncated: z.boolean(),
-  permanentStorageHwmDate: z.string().nullish(),
+  permanentStorageHwmDate: z.nullish(z.string()),
   invoices: z.array(InvoiceMetadata),
 });
 export type InvoiceMetadataResponse = z.infer<typeof InvoiceMetadataResponse>;

@@ -1,18 +1,18 @@
 // [OA:POST /permissions/query/personal/grants], NOTES §6.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const Identifier = z.object({ type: z.string(), value: z.string().nullish() });
+const Identifier = z.object({ type: z.string(), value: z.nullish(z.string()) });
 
 export const PersonalPermission = z.object({
   id: z.string(),
-  contextIdentifier: Identifier.nullish(),
-  authorizedIdentifier: Identifier.nullish(),
-  targetIdentifier: Identifier.nullish(),
+  contextIdentifier: z.nullish(Identifier),
+  authorizedIdentifier: z.nullish(Identifier),
+  targetIdentifier: z.nullish(Identifier),
   /** InvoiceRead, InvoiceWrite, Introspection, CredentialsRead, CredentialsManage, … */
   permissionScope: z.string(),
   description: z.string(),
-  subjectPersonDetails: z.object({ firstName: z.string(), lastName: z.string() }).nullish(),
-  subjectEntityDetails: z.object({ fullName: z.string() }).nullish(),
+  subjectPersonDetails: z.nullish(z.object({ firstName: z.string(), lastName: z.string() })),
+  subjectEntityDetails: z.nullish(z.object({ fullName: z.string() })),
   permissionState: z.string(),
   startDate: z.string(),
   canDelegate: z.boolean(),

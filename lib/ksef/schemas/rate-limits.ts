@@ -1,10 +1,10 @@
 // [OA:GET /rate-limits] [OA#EffectiveApiRateLimits], NOTES §9.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const RateLimitValues = z.object({
-  perSecond: z.number().int(),
-  perMinute: z.number().int(),
-  perHour: z.number().int(),
+  perSecond: z.number().check(z.int()),
+  perMinute: z.number().check(z.int()),
+  perHour: z.number().check(z.int()),
 });
 
 export const EffectiveRateLimitsResponse = z.object({

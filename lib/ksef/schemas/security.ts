@@ -1,9 +1,9 @@
 // [OA:GET /security/public-key-certificates], NOTES §8.1.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const PublicKeyCertificate = z.object({
   /** DER X.509, base64 without PEM armour. */
-  certificate: z.string().min(1),
+  certificate: z.string().check(z.minLength(1)),
   certificateId: z.string(),
   publicKeyId: z.string(),
   validFrom: z.string(),

@@ -1,6 +1,6 @@
 // Online session operations [OA:POST /sessions/online], [OA:POST /sessions/online/{referenceNumber}/invoices],
 // [OA:GET /sessions/{referenceNumber}], [OA:GET /sessions/{referenceNumber}/invoices/{invoiceReferenceNumber}].
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ReferenceNumber, StatusInfo, type FormCode } from './common';
 
 export const OpenOnlineSessionResponse = z.object({
@@ -24,11 +24,11 @@ export const SessionStatusResponse = z.object({
   status: StatusInfo,
   dateCreated: z.string(),
   dateUpdated: z.string(),
-  validUntil: z.string().nullish(),
-  upo: z.object({ pages: z.array(UpoPage) }).nullish(),
-  invoiceCount: z.number().int().nullish(),
-  successfulInvoiceCount: z.number().int().nullish(),
-  failedInvoiceCount: z.number().int().nullish(),
+  validUntil: z.nullish(z.string()),
+  upo: z.nullish(z.object({ pages: z.array(UpoPage) })),
+  invoiceCount: z.nullish(z.number().check(z.int())),
+  successfulInvoiceCount: z.nullish(z.number().check(z.int())),
+  failedInvoiceCount: z.nullish(z.number().check(z.int())),
 });
 export type SessionStatusResponse = z.infer<typeof SessionStatusResponse>;
 
@@ -37,27 +37,29 @@ export type SessionStatusResponse = z.infer<typeof SessionStatusResponse>;
  * `invoiceHash` is required by the schema but absent from the official (440) example: optional here.
  */
 export const SessionInvoiceStatusResponse = z.object({
-  ordinalNumber: z.number().int(),
-  invoiceNumber: z.string().nullish(),
-  ksefNumber: z.string().nullish(),
+  ordinalNumber: z.number().check(z.int()),
+  invoiceNumber: z.nullish(z.string()),
+  ksefNumber: z.nullish(z.string()),
   referenceNumber: ReferenceNumber,
-  invoiceHash: z.string().nullish(),
-  invoiceFileName: z.string().nullish(),
-  acquisitionDate: z.string().nullish(),
+  invoiceHash: z.nullish(z.string()),
+  invoiceFileName: z.nullish(z.string()),
+  acquisitionDate: z.nullish(z.string()),
   invoicingDate: z.string(),
-  permanentStorageDate: z.string().nullish(),
-  upoDownloadUrl: z.string().nullish(),
-  upoDownloadUrlExpirationDate: z.string().nullish(),
-  invoicingMode: z.string().nullish(),
-  status: StatusInfo.extend({
-    extensions: z.record(z.string(), z.string().nullable()).nullish(),
+  permanentStorageDate: z.nullish(z.string()),
+  upoDownloadUrl: z.nullish(z.string()),
+  upoDownloadUrlExpirationDate: z.nullish(z.string()),
+  invoicingMode: z.nullish(z.string()),
+  // The shape spread, not z.extend: same schema, without pulling zod's extend helpers into every page's chunk.
+  status: z.object({
+    ...StatusInfo.shape,
+    extensions: z.nullish(z.record(z.string(), z.nullable(z.string()))),
   }),
 });
 export type SessionInvoiceStatusResponse = z.infer<typeof SessionInvoiceStatusResponse>;
 
 /** `GET /sessions/{ref}/invoices` [OA#SessionInvoicesResponse]: the session's invoices with their statuses. */
 export const SessionInvoicesResponse = z.object({
-  continuationToken: z.string().nullish(),
+  continuationToken: z.nullish(z.string()),
   invoices: z.array(SessionInvoiceStatusResponse),
 });
 export type SessionInvoicesResponse = z.infer<typeof SessionInvoicesResponse>;
