@@ -112,9 +112,13 @@ export function createCustody(deps: CustodyDeps) {
     /** After a sync run: an automatic renewal when due, or the attempt in flight continued. Never throws. */
     async afterSync(profileId: string): Promise<void> {
       try {
-        const [profile, credentials, pending] = await Promise.all([store.getProfile(profileId), store.getCredentials(profileId), store.getPendingEnrolment(profileId)]);
-        if (!profile || !credentials) return;
+        // Every poll passes here: without automatic renewal or an attempt in flight, the credentials (and their
+        // key) are not read at all.
+        const [profile, pending] = await Promise.all([store.getProfile(profileId), store.getPendingEnrolment(profileId)]);
         const inFlight = pending !== undefined && IN_FLIGHT.has(pending.step);
+        if (!profile || (!inFlight && profile.autoRenew !== true)) return;
+        const credentials = await store.getCredentials(profileId);
+        if (!credentials) return;
         if (!inFlight && !autoRenewDue(profile, credentials, pending, clock.now())) return;
         const trigger: PendingEnrolment['trigger'] = inFlight ? pending.trigger : 'auto';
         try {
