@@ -40,9 +40,18 @@ export interface RateLimiterOptions {
   state?: unknown;
   budgets?: Partial<Record<RateLimitGroup, RateLimitBudget>>;
   skewMs?: number;
-  /** Called after every change, so the worker can persist the state before it may be stopped. */
-  onChange?: (state: RateLimitState) => void;
+  /**
+   * Called after every change, so the worker can persist the state before it may be stopped. `change` says
+   * what changed: a request booked on a group, a 429 block, or blocks re-anchored by `settle`; a caller that
+   * stores some bookings with its own writes saves only the rest (issue 15, review §3.1).
+   */
+  onChange?: (state: RateLimitState, change: RateLimitChange) => void;
 }
+
+export type RateLimitChange =
+  | { cause: 'acquire'; group: RateLimitGroup }
+  | { cause: 'block'; group: RateLimitGroup }
+  | { cause: 'settle' };
 
 export function createRateLimiter(options: RateLimiterOptions = {}) {
   const skew = options.skewMs ?? DEFAULT_SKEW_MS;
@@ -50,8 +59,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
   const restored = StateSchema.safeParse(options.state);
   const state: RateLimitState = restored.success ? structuredClone(restored.data) : { version: 1, windows: {}, blockedUntil: {} };
 
-  function changed() {
-    options.onChange?.(toJSON());
+  function changed(change: RateLimitChange) {
+    options.onChange?.(toJSON(), change);
   }
 
   /** Drops requests that no longer count; a timestamp in the future (clock moved back) counts as now. */
@@ -105,7 +114,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
     const result = check(key, now);
     if (result.ok) {
       (state.windows[key] ??= []).push(now);
-      changed();
+      changed({ cause: 'acquire', group: groupOfKey(key) });
     }
     return result;
   }
@@ -114,7 +123,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
   function block(key: string, until: number) {
     if (!Number.isFinite(until)) throw new TypeError('"until" must be a finite number');
     state.blockedUntil[key] = Math.max(state.blockedUntil[key] ?? 0, until);
-    changed();
+    changed({ cause: 'block', group: groupOfKey(key) });
   }
 
   /**
@@ -125,7 +134,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
     if (!Number.isFinite(now)) throw new TypeError('"now" must be a finite number');
     const before = JSON.stringify(state.blockedUntil);
     for (const key of Object.keys(state.blockedUntil)) blockEnd(key, now);
-    if (JSON.stringify(state.blockedUntil) !== before) changed();
+    if (JSON.stringify(state.blockedUntil) !== before) changed({ cause: 'settle' });
   }
 
   /** Adopts the limits KSeF reports in `GET /rate-limits` (they may differ on TEST). */

@@ -43,8 +43,18 @@ export interface InvoiceRecord {
   /** UTC ISO text, from metadata.permanentStorageDate. */
   permanentStorageDate: string;
   state: InvoiceState;
-  /** 1 once the notification that announces it was raised; written with the insert (issue 5). */
-  notified: 0 | 1;
+  /**
+   * Schema versions 1–3 only: 1 once the notification that announced it was raised. Version 4 reads it once, in
+   * its migration; since then announcing is the profile's watermark over `seq` (invoice-counts.ts), and new
+   * records do not carry it.
+   */
+  notified?: 0 | 1;
+  /**
+   * Its place in the profile's announcement order (invoice-counts.ts): given when it is stored to be announced,
+   * absent when it was stored already announced (older invoices), or taken off when `markNotified` announced it
+   * on its own.
+   */
+  seq?: number;
   /** 1 once the XML is stored (in `invoiceXml`); the download queue is the index of the zeros. */
   hasXml: 0 | 1;
   /** Base64 SHA-256 of the XML as KSeF sent it (`x-ms-meta-hash`). */

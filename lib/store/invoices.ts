@@ -1,6 +1,7 @@
 // Writing invoices. Each function is one transaction, so a worker killed at any await either stored a batch
 // with its notification state (and the sync mark that covers it) or stored nothing (issue 5; RELIABILITY §2.3).
 import { checkId, parseForWrite, requireProfile, transact, type StoreContext } from './context';
+import { withStateChange, zeroCounts, type InvoiceCounts } from './invoice-counts';
 import {
   invoiceKey,
   invoiceMetadataSchema,
@@ -19,6 +20,7 @@ import {
 import { searchTermsOf } from './search-terms';
 import { addLogRecord } from './log';
 import { setAsideLogRecord, setAsideOf, withSetAside, type SetAside } from './set-aside';
+import { initialSyncState } from './sync-state';
 
 /** KSeF returns at most 10 000 records per filter set (NOTES §7.1): no batch is larger. */
 export const MAX_BATCH = 10_000;
@@ -34,6 +36,7 @@ function toRecord(
   subjectType: SubjectType,
   metadata: InvoiceMetadata,
   receivedAt: string,
+  state: InvoiceState,
 ): InvoiceRecord {
   return {
     profileId,
@@ -42,12 +45,28 @@ function toRecord(
     metadata,
     issueDate: metadata.issueDate.slice(0, 10),
     permanentStorageDate: new Date(metadata.permanentStorageDate).toISOString(),
-    state: 'new',
-    notified: 0,
+    state,
     hasXml: 0,
     receivedAt,
     searchTerms: searchTermsOf(metadata),
   };
+}
+
+/** What `putNewInvoices` may be told besides the invoices. */
+export interface PutInvoicesOptions {
+  /** The sync mark that covers this page, written in the same transaction (RELIABILITY §2.3 item 3). */
+  syncState?: SyncState;
+  /** Set a record the schema refuses aside (set-aside.ts) instead of failing the batch. */
+  setAside?: boolean;
+  /** Store them already announced (no `seq`): invoices that are not news, e.g. older ones (issue 16). */
+  announced?: boolean;
+  /** Their state when stored; 'new' unless given. */
+  state?: InvoiceState;
+  /**
+   * The rate limiter's state (lib/ksef `toJSON`), written into the profile's Subject2 state in the same
+   * transaction, so the page's request needs no write of its own (issue 15, review §3.1).
+   */
+  rateLimiter?: unknown;
 }
 
 export function invoiceFunctions({ db, now }: StoreContext) {
@@ -56,13 +75,14 @@ export function invoiceFunctions({ db, now }: StoreContext) {
    * batch) and returns those, in the order given. Stored invoices keep their state. With `syncState`, the mark
    * moves in the same transaction as the invoices it covers (RELIABILITY §2.3 item 3). The profile must exist.
    * With `setAside`, a record that fails the schema is logged by its KSeF number and counted in the sync
-   * state instead of failing the batch (set-aside.ts); without it, the batch fails with INVALID_RECORD.
+   * state instead of failing the batch (set-aside.ts); without it, the batch fails with INVALID_RECORD. The
+   * profile's counters (invoice-counts.ts) move in the same transaction.
    */
   async function putNewInvoices(
     profileId: string,
     subjectType: SubjectType,
     metadata: readonly InvoiceMetadata[],
-    options: { syncState?: SyncState; setAside?: boolean } = {},
+    options: PutInvoicesOptions = {},
   ): Promise<InvoiceRecord[]> {
     checkId('profileId', profileId);
     if (!SUBJECT_TYPES.includes(subjectType)) {
@@ -71,6 +91,8 @@ export function invoiceFunctions({ db, now }: StoreContext) {
     if (!Array.isArray(metadata) || metadata.length > MAX_BATCH) {
       throw new TypeError(`"metadata" must be an array of at most ${MAX_BATCH} invoice metadata objects`);
     }
+    const state = options.state ?? 'new';
+    if (!INVOICE_STATES.includes(state)) throw new TypeError(`"options.state" must be one of ${INVOICE_STATES.join(', ')}`);
     const syncState = options.syncState && parseForWrite(syncStateSchema, options.syncState, 'putNewInvoices');
     if (syncState && syncState.profileId !== profileId) {
       throw new TypeError('"options.syncState" must belong to the same profile');
@@ -81,7 +103,7 @@ export function invoiceFunctions({ db, now }: StoreContext) {
     metadata.forEach((item, i) => {
       let record: InvoiceRecord;
       try {
-        record = toRecord(profileId, subjectType, parseForWrite(invoiceMetadataSchema, item, `putNewInvoices [${i}]`), receivedAt);
+        record = toRecord(profileId, subjectType, parseForWrite(invoiceMetadataSchema, item, `putNewInvoices [${i}]`), receivedAt, state);
       } catch (error) {
         // One refused record must not stop every later invoice for good (issue 10): set it aside, store the rest.
         if (!options.setAside) throw error;
@@ -91,22 +113,37 @@ export function invoiceFunctions({ db, now }: StoreContext) {
       if (!batch.has(record.ksefNumber)) batch.set(record.ksefNumber, record);
     });
     const candidates = [...batch.values()];
-    return transact(await db(), ['profiles', 'invoices', 'syncState', 'log'], 'readwrite', async (tx) => {
+    const stores = ['profiles', 'invoices', 'syncState', 'log', 'invoiceCounts'] as const;
+    return transact(await db(), [...stores], 'readwrite', async (tx) => {
       await requireProfile(tx.objectStore('profiles'), profileId, 'putNewInvoices');
       const invoices = tx.objectStore('invoices');
-      const existing = await Promise.all(candidates.map((r) => invoices.getKey([r.profileId, r.ksefNumber])));
+      const [existing, before] = await Promise.all([
+        Promise.all(candidates.map((r) => invoices.getKey([r.profileId, r.ksefNumber]))),
+        tx.objectStore('invoiceCounts').get(profileId),
+      ]);
+      const counts: InvoiceCounts = { ...(before ?? zeroCounts(profileId)) };
       const fresh = candidates.filter((_, i) => existing[i] === undefined);
-      await Promise.all(fresh.map((record) => invoices.add(record)));
+      if (!options.announced) for (const record of fresh) record.seq = ++counts.lastSeq;
+      counts[state] += fresh.length;
+      const writes: Promise<unknown>[] = fresh.map((record) => invoices.add(record));
+      if (fresh.length > 0) writes.push(tx.objectStore('invoiceCounts').put(counts));
       let newlyAside = refused;
+      const states = tx.objectStore('syncState');
       if (syncState) {
-        const stored = await tx.objectStore('syncState').get([profileId, subjectType]);
-        const merged = withSetAside(syncState, stored, refused);
+        const merged = withSetAside(syncState, await states.get([profileId, subjectType]), refused);
         newlyAside = merged.fresh;
-        await tx.objectStore('syncState').put(merged.state);
+        const own = subjectType === 'Subject2' && options.rateLimiter !== undefined;
+        writes.push(states.put(own ? { ...merged.state, rateLimiter: options.rateLimiter } : merged.state));
+      }
+      if (options.rateLimiter !== undefined && !(syncState && subjectType === 'Subject2')) {
+        // The limiter is per context: it lives in the Subject2 state whichever subject type this page is.
+        const subject2 = (await states.get([profileId, 'Subject2'])) ?? initialSyncState(profileId, 'Subject2', null);
+        writes.push(states.put({ ...subject2, rateLimiter: options.rateLimiter }));
       }
       for (const entry of newlyAside) {
-        await addLogRecord(tx.objectStore('log'), setAsideLogRecord(profileId, subjectType, entry, receivedAt));
+        writes.push(addLogRecord(tx.objectStore('log'), setAsideLogRecord(profileId, subjectType, entry, receivedAt)));
       }
+      await Promise.all(writes);
       return fresh;
     });
   }
@@ -115,59 +152,114 @@ export function invoiceFunctions({ db, now }: StoreContext) {
     return (await db()).get('invoices', invoiceKey(profileId, ksefNumber));
   }
 
-  /** Applies `change` to each named invoice in one transaction; returns how many changed. Unknown keys are skipped. */
+  /**
+   * Applies `change` to each named invoice in one transaction, with the counters of the states it changes;
+   * returns how many changed. Unknown keys are skipped.
+   */
   async function updateEach(
     keys: readonly InvoiceKey[],
     change: (record: InvoiceRecord) => InvoiceRecord | null,
   ): Promise<number> {
     checkKeys(keys);
     const primaryKeys = keys.map((key) => invoiceKey(key?.profileId, key?.ksefNumber));
-    return transact(await db(), ['invoices'], 'readwrite', async (tx) => {
+    return transact(await db(), ['invoices', 'invoiceCounts'], 'readwrite', async (tx) => {
       const store = tx.objectStore('invoices');
       const records = await Promise.all(primaryKeys.map((key) => store.get(key)));
-      const changed = records.flatMap((record) => {
-        const next = record && change(record);
-        return next ? [next] : [];
+      const changed: InvoiceRecord[] = [];
+      const moves: [profileId: string, from: InvoiceState, to: InvoiceState][] = [];
+      const seen = new Set<string>();
+      records.forEach((record) => {
+        const id = record && JSON.stringify([record.profileId, record.ksefNumber]);
+        if (!record || !id || seen.has(id)) return;
+        seen.add(id);
+        const next = change(record);
+        if (!next) return;
+        changed.push(next);
+        if (next.state !== record.state) moves.push([record.profileId, record.state, next.state]);
       });
-      await Promise.all(changed.map((record) => store.put(record)));
+      const counters = tx.objectStore('invoiceCounts');
+      const profileIds = [...new Set(moves.map(([profileId]) => profileId))];
+      const before = await Promise.all(profileIds.map((profileId) => counters.get(profileId)));
+      const after = new Map(profileIds.map((profileId, i) => [profileId, before[i] ?? zeroCounts(profileId)]));
+      for (const [profileId, from, to] of moves) after.set(profileId, withStateChange(after.get(profileId)!, from, to));
+      await Promise.all([...changed.map((record) => store.put(record)), ...[...after.values()].map((c) => counters.put(c))]);
       return changed.length;
     });
   }
 
-  /** Records that the notification announcing these invoices was raised. */
-  function markNotified(keys: readonly InvoiceKey[]): Promise<number> {
-    return updateEach(keys, (record) => (record.notified === 1 ? null : { ...record, notified: 1 }));
-  }
-
   /**
-   * Marks every unannounced invoice of the profile up to `through` (in announcement order: storage date, then
-   * KSeF number) as announced, in one transaction, optionally with the sync state (the first-sync flag), so
-   * a worker killed around it either announced-and-marked or will announce the same batch again.
+   * Marks every invoice of the profile stored to be announced up to `through` (the newest one the notice
+   * covered, in storing order) as announced: one counter write, no record rewritten (issue 15). Optionally with
+   * the sync state (the first-sync flag) in the same transaction, so a worker killed around it either
+   * announced-and-marked or will announce the same batch again. Returns how many it marked.
    */
   async function markNotifiedThrough(
     profileId: string,
-    through: Pick<InvoiceRecord, 'permanentStorageDate' | 'ksefNumber'>,
+    through: Pick<InvoiceRecord, 'seq'>,
     options: { syncState?: SyncState } = {},
   ): Promise<number> {
     checkId('profileId', profileId);
-    if (typeof through?.permanentStorageDate !== 'string' || typeof through.ksefNumber !== 'string') {
-      throw new TypeError('"through" must be an invoice record');
+    const seq = through?.seq;
+    if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 1) {
+      throw new TypeError('"through" must be an invoice record stored to be announced');
     }
     const syncState = options.syncState && parseForWrite(syncStateSchema, options.syncState, 'markNotifiedThrough');
     if (syncState && syncState.profileId !== profileId) {
       throw new TypeError('"options.syncState" must belong to the same profile');
     }
-    const range = IDBKeyRange.bound([profileId, 0], [profileId, 0, through.permanentStorageDate, through.ksefNumber]);
-    return transact(await db(), ['profiles', 'invoices', 'syncState'], 'readwrite', async (tx) => {
+    return transact(await db(), ['profiles', 'invoices', 'invoiceCounts', 'syncState'], 'readwrite', async (tx) => {
       await requireProfile(tx.objectStore('profiles'), profileId, 'markNotifiedThrough');
-      let marked = 0;
-      let cursor = await tx.objectStore('invoices').index('byProfileNotified').openCursor(range);
-      while (cursor) {
-        await cursor.update({ ...cursor.value, notified: 1 });
-        marked += 1;
-        cursor = await cursor.continue();
+      const counters = tx.objectStore('invoiceCounts');
+      const counts = (await counters.get(profileId)) ?? zeroCounts(profileId);
+      const announcedSeq = Math.max(counts.announcedSeq, Math.min(seq, counts.lastSeq));
+      let marked = announcedSeq - counts.announcedSeq;
+      let withdrawn = counts.withdrawn;
+      if (marked > 0 && withdrawn > 0) {
+        // Only after markNotified took some out of the sequence: count what is left in the batch (its size, not the store's).
+        const range = IDBKeyRange.bound([profileId, counts.announcedSeq], [profileId, announcedSeq], true, false);
+        const left = await tx.objectStore('invoices').index('byProfileSeq').count(range);
+        withdrawn -= marked - left;
+        marked = left;
       }
-      if (syncState) await tx.objectStore('syncState').put(syncState);
+      await Promise.all([
+        ...(announcedSeq > counts.announcedSeq ? [counters.put({ ...counts, announcedSeq, withdrawn })] : []),
+        ...(syncState ? [tx.objectStore('syncState').put(syncState)] : []),
+      ]);
+      return marked;
+    });
+  }
+
+  /**
+   * Records that these invoices were announced, each on its own (seeding, tests; the sync announces by
+   * `markNotifiedThrough`). Each one still awaiting a notice loses its `seq` and is counted as withdrawn, in one
+   * transaction. Returns how many were still awaiting one; unknown keys are skipped.
+   */
+  async function markNotified(keys: readonly InvoiceKey[]): Promise<number> {
+    checkKeys(keys);
+    const primaryKeys = keys.map((key) => invoiceKey(key?.profileId, key?.ksefNumber));
+    return transact(await db(), ['invoices', 'invoiceCounts'], 'readwrite', async (tx) => {
+      const store = tx.objectStore('invoices');
+      const counters = tx.objectStore('invoiceCounts');
+      const records = await Promise.all(primaryKeys.map((key) => store.get(key)));
+      const profileIds = [...new Set(records.flatMap((record) => (record?.seq !== undefined ? [record.profileId] : [])))];
+      const before = await Promise.all(profileIds.map((profileId) => counters.get(profileId)));
+      const counts = new Map(profileIds.map((profileId, i) => [profileId, { ...(before[i] ?? zeroCounts(profileId)) }]));
+      const writes: Promise<unknown>[] = [];
+      let marked = 0;
+      const done = new Set<string>();
+      for (const record of records) {
+        const own = record && counts.get(record.profileId);
+        if (!record || !own || record.seq === undefined || record.seq <= own.announcedSeq) continue;
+        const id = JSON.stringify([record.profileId, record.ksefNumber]);
+        if (done.has(id)) continue;
+        done.add(id);
+        const { seq: _announced, ...rest } = record;
+        own.withdrawn += 1;
+        marked += 1;
+        writes.push(store.put(rest));
+      }
+      for (const own of counts.values()) writes.push(counters.put(own));
+      await Promise.all(writes);
       return marked;
     });
   }

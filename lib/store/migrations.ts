@@ -79,7 +79,54 @@ function addSending(db: IDBPDatabase<unknown>, tx: UpgradeTransaction): Promise<
   return outbox.clear();
 }
 
-export const MIGRATIONS: readonly Migration[] = [createVersion1, addSearchTerms, addSending];
+/** Version 1's invoice indexes, all declared unique then; version 4 declares them again, not unique. */
+const DATE_INDEXES: Record<string, string[]> = {
+  byProfileIssueDate: ['profileId', 'issueDate', 'ksefNumber'],
+  byProfileStateIssueDate: ['profileId', 'state', 'issueDate', 'ksefNumber'],
+  byIssueDate: ['issueDate', 'profileId', 'ksefNumber'],
+  byStateIssueDate: ['state', 'issueDate', 'profileId', 'ksefNumber'],
+  byProfileStorageDate: ['profileId', 'permanentStorageDate', 'ksefNumber'],
+  byProfileStateStorageDate: ['profileId', 'state', 'permanentStorageDate', 'ksefNumber'],
+  byStorageDate: ['permanentStorageDate', 'profileId', 'ksefNumber'],
+  byStateStorageDate: ['state', 'permanentStorageDate', 'profileId', 'ksefNumber'],
+  byProfileHasXml: ['profileId', 'hasXml', 'permanentStorageDate', 'ksefNumber'],
+};
+
+/**
+ * Version 4 (issue 15): counters and plain indexes. The invoice indexes are declared again without `unique`
+ * (each key ends in the primary key, so uniqueness was never in doubt, and Chromium checked it index by index on
+ * every write). Each profile gets its counters (invoice-counts.ts), counted once here through the indexes; the
+ * invoices still to announce get their `seq` in the order the old index announced them (storage date, then KSeF
+ * number), and `byProfileSeq` replaces `byProfileNotified`. Only those records are rewritten: the others keep
+ * their old `notified` field, which nothing reads any more.
+ */
+async function addCounters(db: IDBPDatabase<unknown>, tx: UpgradeTransaction): Promise<void> {
+  const invoices = tx.objectStore('invoices');
+  for (const [name, keyPath] of Object.entries(DATE_INDEXES)) {
+    invoices.deleteIndex(name);
+    invoices.createIndex(name, keyPath);
+  }
+  invoices.createIndex('byProfileSeq', ['profileId', 'seq']);
+  const counts = db.createObjectStore('invoiceCounts', { keyPath: 'profileId' });
+  const profileIds = (await tx.objectStore('profiles').getAllKeys()) as string[];
+  for (const profileId of profileIds) {
+    const byState = invoices.index('byProfileStateIssueDate');
+    const [fresh, seen, booked] = await Promise.all(
+      (['new', 'seen', 'booked'] as const).map((state) => byState.count(IDBKeyRange.bound([profileId, state], [profileId, state, []]))),
+    );
+    let seq = 0;
+    let cursor = await invoices.index('byProfileNotified').openCursor(IDBKeyRange.bound([profileId, 0], [profileId, 0, []]));
+    while (cursor) {
+      seq += 1;
+      await cursor.update({ ...(cursor.value as object), seq });
+      cursor = await cursor.continue();
+    }
+    await counts.put({ profileId, new: fresh, seen, booked, lastSeq: seq, announcedSeq: 0, withdrawn: 0 });
+  }
+  invoices.deleteIndex('byProfileNotified');
+}
+
+export const MIGRATIONS: readonly Migration[] = [createVersion1, addSearchTerms, addSending, addCounters];
 
 /** The schema version this code opens. */
 export const DB_VERSION = MIGRATIONS.length;

@@ -86,6 +86,7 @@ export function profileFunctions({ db, now }: StoreContext) {
         tx.objectStore('invoices').delete(ofProfile),
         tx.objectStore('invoiceXml').delete(ofProfile),
         tx.objectStore('syncState').delete(ofProfile),
+        tx.objectStore('invoiceCounts').delete(profileId),
         ...outboxKeys.map((key) => outbox.delete(key)),
         ...sessionKeys.map((key) => sessions.delete(key)),
       ]);

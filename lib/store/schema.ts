@@ -1,6 +1,7 @@
 // The database as the current code sees it (idb's typed DBSchema). migrations.ts builds it step by step; a
 // test checks that every upgrade path ends in the same stores and indexes as a fresh install.
 import type { DBSchema, StoreNames } from 'idb';
+import type { InvoiceCounts } from './invoice-counts';
 import type { InvoiceRecord, InvoiceXmlRecord } from './invoice-record';
 import type {
   CredentialsRecord,
@@ -19,8 +20,9 @@ export const DB_NAME = 'ksef-pilot';
 
 /**
  * Every invoice index ends in the fields that make its key unique (profileId, ksefNumber), so keyset paging
- * is a plain key range: the next page starts just after the last key seen, with no offset to skip.
- * Flags are 0/1 numbers because IndexedDB does not index booleans.
+ * is a plain key range: the next page starts just after the last key seen, with no offset to skip. Since
+ * version 4 none is declared unique: the primary key already makes each key unique, and Chromium checked
+ * every unique index on every write (issue 15). Flags are 0/1 numbers because IndexedDB does not index booleans.
  */
 export type InvoiceIndexes = {
   byProfileIssueDate: [profileId: string, issueDate: string, ksefNumber: string];
@@ -31,8 +33,12 @@ export type InvoiceIndexes = {
   byStorageDate: [permanentStorageDate: string, profileId: string, ksefNumber: string];
   byStateIssueDate: [state: InvoiceState, issueDate: string, profileId: string, ksefNumber: string];
   byStateStorageDate: [state: InvoiceState, permanentStorageDate: string, profileId: string, ksefNumber: string];
-  /** Invoices still to announce, oldest first. */
-  byProfileNotified: [profileId: string, notified: 0 | 1, permanentStorageDate: string, ksefNumber: string];
+  /**
+   * Version 4: the invoices stored to be announced, in the order they were stored (`seq`, invoice-counts.ts);
+   * those after the profile's `announcedSeq` await a notice. Invoices stored already announced have no `seq`
+   * and no entry. Replaces version 1's `byProfileNotified`.
+   */
+  byProfileSeq: [profileId: string, seq: number];
   /** The XML download queue, oldest first. */
   byProfileHasXml: [profileId: string, hasXml: 0 | 1, permanentStorageDate: string, ksefNumber: string];
   /** multiEntry over `searchTerms` (version 2): the inbox search looks up prefix ranges here, never scans. */
@@ -63,11 +69,13 @@ export interface KsefPilotDB extends DBSchema {
   /** Version 3: the outbox's online sessions, keyed by KSeF's session reference number. */
   sendSessions: { key: string; value: SendSession; indexes: { byBatch: [batchId: string, openedAt: string]; byProfile: [profileId: string, openedAt: string] } };
   log: { key: number; value: LogEntry; indexes: { byProfile: string } };
+  /** Version 4 (issue 15): per-profile counts by state and the announcement watermark (invoice-counts.ts). */
+  invoiceCounts: { key: string; value: InvoiceCounts };
 }
 
 /** The stores that hold one profile's data; `deleteProfileAndData` clears them in one transaction. */
 export const PROFILE_STORES = [
-  'profiles', 'credentials', 'tokens', 'invoices', 'invoiceXml', 'syncState', 'outbox', 'sendSessions',
+  'profiles', 'credentials', 'tokens', 'invoices', 'invoiceXml', 'syncState', 'outbox', 'sendSessions', 'invoiceCounts',
 ] as const satisfies readonly StoreNames<KsefPilotDB>[];
 
 /** Every store: one profile's data and the activity log. */

@@ -1,7 +1,9 @@
 // Announcing stored invoices (issue 5; RELIABILITY §2.3 item 6). The notification is raised after the
-// invoices are committed and then they are marked in one transaction, so a kill before the mark repeats
-// the same batch: its id depends only on the oldest unannounced invoice, and the notifier replaces a
-// notification with the same id instead of stacking a second one.
+// invoices are committed and then they are marked in one transaction (the profile's watermark over the order
+// of storing, lib/store/invoice-counts.ts), so a kill before the mark repeats the same batch: its id depends
+// only on the first unannounced invoice, and the notifier replaces a notification with the same id instead of
+// stacking a second one. An invoice stored while the notice is raised comes after the watermark and waits for
+// the next one, whatever its KSeF storage date.
 import type { Profile, SyncState } from '../store';
 import type { SyncDeps } from './types';
 

@@ -89,12 +89,11 @@ export async function syncSubject(deps: SyncDeps, profile: Profile, subjectType:
     const step = advance({ ...state, windowFrom: from }, page, to);
     const nowIso = new Date(deps.clock.now()).toISOString();
     const finished = step.done ? { lastSuccessAt: nowIso } : {};
-    const next: SyncState = {
-      ...step.state,
-      ...finished,
-      ...(subjectType === 'Subject2' && deps.rateLimiterState ? { rateLimiter: deps.rateLimiterState() } : {}),
-    };
-    const fresh = await deps.store.putNewInvoices(profile.id, subjectType, page.invoices, { syncState: next, setAside: true });
+    const next: SyncState = { ...step.state, ...finished };
+    // The limiter's bookings ride in the page's own transaction (it goes to the Subject2 state whatever the
+    // subject type): one IndexedDB transaction per page (issue 15, review §3.1; lib/worker/profile-runtime.ts).
+    const rateLimiter = deps.rateLimiterState ? { rateLimiter: deps.rateLimiterState() } : {};
+    const fresh = await deps.store.putNewInvoices(profile.id, subjectType, page.invoices, { syncState: next, setAside: true, ...rateLimiter });
     stored += fresh.length;
     state = next;
     if (step.done) return { subjectType, stored, pages, complete: true };

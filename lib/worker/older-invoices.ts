@@ -2,11 +2,13 @@
 // and the day the profile's sync started (preferences.firstSyncFrom). A backfill beside the sync, not through
 // it: the high-water mark and window of the regular sync (lib/sync/window.ts, subject-sync.ts) only move
 // forward, so this walks its own closed windows [from, start) and leaves the sync state alone. Old invoices are
-// not news: each stored page is marked announced and seen at once, so no notification names them and the
-// badge does not count them. A sync run in flight is waited for first (the runner is single-flight per
-// profile); one that starts meanwhile could announce a page in the instant between its store and its mark.
+// not news: each page is stored already announced and seen, in its one transaction (issue 15: no second and
+// third rewrite), so no notification names them and the badge does not count them, even for a sync running
+// beside it. The limiter's state travels in the same transaction, as the sync's pages do (review §3.1).
+// A sync run in flight is still waited for first (the runner is single-flight per profile), so the two do not
+// share KSeF's metadata budget at once.
 import type { Clock } from '../ksef';
-import type { InvoiceKey, Profile, ProfileInput, Store, SubjectType } from '../store';
+import type { Profile, ProfileInput, Store, SubjectType } from '../store';
 import { isoOf, windowEnd, warsawMidnight } from '../sync/window';
 import { PAGE_SIZE } from '../sync/subject-sync';
 import type { ProfileRuntime } from './profile-runtime';
@@ -15,7 +17,7 @@ import type { ProfileRuntime } from './profile-runtime';
 export const MAX_BACKFILL_PAGES = 200;
 
 export interface OlderInvoicesDeps {
-  store: Pick<Store, 'putNewInvoices' | 'markNotified' | 'markSeen' | 'saveProfile' | 'appendLog'>;
+  store: Pick<Store, 'putNewInvoices' | 'saveProfile' | 'appendLog'>;
   runtimes: { get(profileId: string): Promise<ProfileRuntime>; forget(profileId: string): void };
   running: (profileId: string) => Promise<unknown> | undefined;
   clock: Clock;
@@ -35,13 +37,13 @@ async function backfillSubject(deps: OlderInvoicesDeps, runtime: ProfileRuntime,
       { pageOffset, pageSize: PAGE_SIZE, sortOrder: 'Asc' },
       await session.getAccessToken(),
     );
-    const fresh = await deps.store.putNewInvoices(profile.id, subjectType, page.invoices, { setAside: true });
-    if (fresh.length > 0) {
-      const keys: InvoiceKey[] = fresh.map((r) => ({ profileId: profile.id, ksefNumber: r.ksefNumber }));
-      await deps.store.markNotified(keys);
-      await deps.store.markSeen(keys);
-      stored += fresh.length;
-    }
+    const fresh = await deps.store.putNewInvoices(profile.id, subjectType, page.invoices, {
+      setAside: true,
+      announced: true,
+      state: 'seen',
+      rateLimiter: client.rateLimiter.toJSON(),
+    });
+    stored += fresh.length;
     const last = page.invoices[page.invoices.length - 1];
     if (page.hasMore && !page.isTruncated) pageOffset += 1;
     else if (page.hasMore && last) {

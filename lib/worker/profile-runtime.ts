@@ -50,8 +50,14 @@ export function createClientFor(deps: RuntimeDeps, profile: Profile, limiterStat
   const rateLimiter = createRateLimiter({
     state: limiterState,
     budgets: profile.environment === 'simulator' ? SIMULATOR_BUDGETS : undefined,
-    // Fire and forget: each change is one small transaction, applied in order (IndexedDB orders them).
-    onChange: (state) => void deps.store.saveRateLimiterState(profile.id, state).catch(() => undefined),
+    // Fire and forget: each change is one small transaction, applied in order (IndexedDB orders them). Metadata
+    // bookings are not saved here: each page's own transaction stores them (lib/sync/subject-sync.ts,
+    // older-invoices.ts), and the run's end stores the limiter again, so a page costs one transaction, not two
+    // (issue 15, review §3.1). A 429 block is saved at once.
+    onChange: (state, change) => {
+      if (change.cause === 'acquire' && change.group === 'invoiceMetadata') return;
+      void deps.store.saveRateLimiterState(profile.id, state).catch(() => undefined);
+    },
   });
   // KSeF's X-System-Warning notices go to the activity log, once a day per warning (issue 10).
   const onSystemWarning = createSystemWarningLog({ store: deps.store, profileId: profile.id, now: () => deps.clock.now() });

@@ -92,10 +92,10 @@ describe('unnotifiedSummary and markNotifiedThrough', () => {
   it('checks its arguments', async () => {
     const { store } = freshStore();
     await expect(store.unnotifiedSummary('p1', 0)).rejects.toThrow(new TypeError('"sample" must be an integer from 1 to 1000'));
-    await expect(store.markNotifiedThrough('p1', {} as never)).rejects.toThrow(new TypeError('"through" must be an invoice record'));
+    await expect(store.markNotifiedThrough('p1', {} as never)).rejects.toThrow(new TypeError('"through" must be an invoice record stored to be announced'));
     await store.saveProfile(profileInput('p1'));
     await expect(
-      store.markNotifiedThrough('p1', { permanentStorageDate: '2026-01-01T00:00:00.000Z', ksefNumber: 'X' }, { syncState: initialSyncState('p2', 'Subject2', null) }),
+      store.markNotifiedThrough('p1', { seq: 1 }, { syncState: initialSyncState('p2', 'Subject2', null) }),
     ).rejects.toThrow(new TypeError('"options.syncState" must belong to the same profile'));
   });
 });

@@ -28,7 +28,7 @@ describe('normaliseKsefNumber', () => {
 });
 
 describe('putNewInvoices', () => {
-  it('stores new invoices as new, not notified, without XML, and returns them in the order given', async () => {
+  it('stores new invoices as new, to be announced in the order given (seq), without XML, and returns them in that order', async () => {
     const { store } = await withProfile();
     const fresh = await store.putNewInvoices('p1', 'Subject2', [makeMetadata(2), makeMetadata(1)]);
     expect(fresh.map((r) => r.ksefNumber)).toEqual([ksefNumber(2), ksefNumber(1)]);
@@ -40,7 +40,7 @@ describe('putNewInvoices', () => {
       issueDate: makeMetadata(2).issueDate,
       permanentStorageDate: '2026-01-01T00:00:00.000Z',
       state: 'new',
-      notified: 0,
+      seq: 1,
       hasXml: 0,
       receivedAt: NOW.toISOString(),
       searchTerms: searchTermsOf(makeMetadata(2)),

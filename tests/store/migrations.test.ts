@@ -9,7 +9,9 @@ import { createStore } from '../../lib/store/store';
 import { DB_NAME, STORE_NAMES } from '../../lib/store/schema';
 import { DB_VERSION, MIGRATIONS, type Migration } from '../../lib/store/migrations';
 import { openKsefPilotDb } from '../../lib/store/db';
-import { caught, signsAndVerifies } from './helpers';
+import type { InvoiceState } from '../../lib/store/records';
+import { searchTermsOf } from '../../lib/store/search-terms';
+import { caught, ksefNumber, makeMetadata, profileInput, signsAndVerifies } from './helpers';
 
 const FIXTURES = new URL('../fixtures/store/', import.meta.url);
 
@@ -215,5 +217,78 @@ describe('the migration loop', () => {
       cause: new Error('async step broke'),
     });
     expect((await openKsefPilotDb(factory, { version: 1 })).version).toBe(1);
+  });
+});
+
+describe('version 4 (issue 15): counters, the announcement sequence, plain indexes', () => {
+  /** A version-3 record as the v3 code stored it: `notified` on the record, no `seq`. */
+  function v3Record(profileId: string, i: number, state: InvoiceState, notified: 0 | 1, storedAt: string) {
+    const metadata = makeMetadata(i, { permanentStorageDate: storedAt });
+    return {
+      profileId,
+      ksefNumber: metadata.ksefNumber,
+      subjectType: 'Subject2',
+      metadata,
+      issueDate: metadata.issueDate,
+      permanentStorageDate: new Date(storedAt).toISOString(),
+      state,
+      notified,
+      hasXml: 0,
+      receivedAt: '2026-02-10T12:00:00.000Z',
+      searchTerms: searchTermsOf(metadata),
+    };
+  }
+
+  it('counts the old data, gives the unannounced their order, and new writes carry on from there', async () => {
+    const factory = new IDBFactory();
+    const old = await openKsefPilotDb(factory, { version: 3 });
+    const tx = old.transaction(['profiles', 'invoices'], 'readwrite');
+    for (const id of ['a', 'b']) {
+      const at = '2026-02-01T00:00:00.000Z';
+      await tx.objectStore('profiles').put({ ...profileInput(id), createdAt: at, updatedAt: at } as never);
+    }
+    // Unannounced in 'a', stored in KSeF out of the order they were written: the announcement follows KSeF's date.
+    const records = [
+      v3Record('a', 1, 'new', 0, '2026-02-09T10:00:00Z'),
+      v3Record('a', 2, 'new', 0, '2026-02-03T10:00:00Z'),
+      v3Record('a', 3, 'seen', 0, '2026-02-05T10:00:00Z'),
+      v3Record('a', 4, 'booked', 1, '2026-02-01T10:00:00Z'),
+      v3Record('a', 5, 'new', 1, '2026-02-02T10:00:00Z'),
+      v3Record('b', 6, 'seen', 1, '2026-02-02T10:00:00Z'),
+    ];
+    for (const record of records) await tx.objectStore('invoices').put(record as never);
+    await tx.done;
+    old.close();
+
+    const store = createStore({ indexedDB: factory });
+    expect(await store.countByState('a')).toEqual({ new: 3, seen: 1, booked: 1 });
+    expect(await store.countByState('b')).toEqual({ new: 0, seen: 1, booked: 0 });
+    expect(await store.countByState()).toEqual({ new: 3, seen: 2, booked: 1 });
+    const summary = await store.unnotifiedSummary('a', 10);
+    expect(summary.count).toBe(3);
+    expect(summary.oldest.map((r) => [r.ksefNumber, r.seq])).toEqual([
+      [ksefNumber(2), 1],
+      [ksefNumber(3), 2],
+      [ksefNumber(1), 3],
+    ]);
+    expect(summary.newest?.ksefNumber).toBe(ksefNumber(1));
+    expect(await store.unnotifiedSummary('b', 10)).toEqual({ count: 0, oldest: [], newest: undefined });
+    // Only the unannounced were rewritten; the others are as v3 left them.
+    expect(await store.getInvoice('a', ksefNumber(4))).toEqual(records[3]);
+
+    // A new invoice continues the sequence; announcing the three leaves exactly it.
+    const [fresh] = await store.putNewInvoices('a', 'Subject2', [makeMetadata(7)]);
+    expect(fresh?.seq).toBe(4);
+    expect(await store.markNotifiedThrough('a', summary.newest!)).toBe(3);
+    expect((await store.unnotifiedSummary('a', 10)).oldest.map((r) => r.ksefNumber)).toEqual([ksefNumber(7)]);
+    expect(await store.countByState('a')).toEqual({ new: 4, seen: 1, booked: 1 });
+
+    const db = (await openKsefPilotDb(factory)) as unknown as IDBPDatabase<unknown>;
+    const invoices = describeSchema(db).stores.find((s) => s.name === 'invoices')!;
+    expect(invoices.indexes.filter((index) => index.unique)).toEqual([]);
+    expect(invoices.indexes.map((index) => index.name)).toContain('byProfileSeq');
+    expect(invoices.indexes.map((index) => index.name)).not.toContain('byProfileNotified');
+    db.close();
+    await store.close();
   });
 });
