@@ -50,9 +50,15 @@ async function storedCount(): Promise<{ total: number; unnotified: number; xml: 
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
+    // Since schema 4 (issue 15) what awaits a notice is the profile's counters: stored to announce minus announced.
+    const counts = await new Promise<{ lastSeq: number; announcedSeq: number; withdrawn: number } | undefined>((resolve, reject) => {
+      const req = db.transaction('invoiceCounts').objectStore('invoiceCounts').get('org');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
     const result = {
       total: await count('invoices'),
-      unnotified: await count('invoices', 'byProfileNotified', IDBKeyRange.bound(['org', 0], ['org', 0, []])),
+      unnotified: counts ? counts.lastSeq - counts.announcedSeq - counts.withdrawn : 0,
       xml: await count('invoiceXml'),
     };
     db.close();

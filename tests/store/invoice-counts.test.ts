@@ -18,7 +18,7 @@ interface Modelled {
 }
 
 type Op =
-  | { kind: 'put'; profile: number; ids: number[]; announced: boolean; state: InvoiceState }
+  | { kind: 'put'; profile: number; ids: number[]; announced: boolean; state: InvoiceState; shifted?: boolean }
   | { kind: 'markSeen'; profile: number; ids: number[] }
   | { kind: 'setState'; profile: number; ids: number[]; state: InvoiceState }
   | { kind: 'markNotified'; profile: number; ids: number[] }
@@ -31,6 +31,8 @@ const state = fc.constantFrom(...STATES);
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('put' as const), profile, ids, announced: fc.boolean(), state }),
   fc.record({ kind: fc.constant('put' as const), profile, ids, announced: fc.constant(false), state: fc.constant('new' as const) }),
+  // The same KSeF numbers under other storage dates: found by the add's safety net, not by the date range.
+  fc.record({ kind: fc.constant('put' as const), profile, ids, announced: fc.constant(false), state: fc.constant('new' as const), shifted: fc.constant(true) }),
   fc.record({ kind: fc.constant('markSeen' as const), profile, ids }),
   fc.record({ kind: fc.constant('setState' as const), profile, ids, state }),
   fc.record({ kind: fc.constant('markNotified' as const), profile, ids }),
@@ -39,20 +41,21 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 /** KSeF storage dates that go back as the id grows: an invoice stored later may be older in KSeF. */
-const meta = (id: number) => makeMetadata(id, { permanentStorageDate: new Date(Date.UTC(2026, 0, 31) - id * 60_000).toISOString() });
+const meta = (id: number, shift = 0) =>
+  makeMetadata(id, { permanentStorageDate: new Date(Date.UTC(2026, 0, 31) - id * 60_000 + shift).toISOString() });
 const keys = (p: string, list: number[]) => list.map((id) => ({ profileId: p, ksefNumber: ksefNumber(id) }));
 
 async function apply(store: Store, model: Map<string, Map<number, Modelled>>, o: Op): Promise<void> {
   const p = PROFILES[o.profile]!;
   const invoices = model.get(p);
   if (!invoices) return; // deleted
-  const put = async (list: number[], announced: boolean, s: InvoiceState) => {
-    await store.putNewInvoices(p, 'Subject2', list.map(meta), { announced, state: s });
+  const put = async (list: number[], announced: boolean, s: InvoiceState, shift = 0) => {
+    await store.putNewInvoices(p, 'Subject2', list.map((id) => meta(id, shift)), { announced, state: s });
     for (const id of list) if (!invoices.has(id)) invoices.set(id, { state: s, announced });
   };
   switch (o.kind) {
     case 'put':
-      return put(o.ids, o.announced, o.state);
+      return put(o.ids, o.announced, o.state, o.shifted ? 86_400_000 : 0);
     case 'markSeen':
       await store.markSeen(keys(p, o.ids));
       for (const id of o.ids) if (invoices.get(id)?.state === 'new') invoices.get(id)!.state = 'seen';
@@ -175,6 +178,37 @@ describe('announcing by the order of storing', () => {
     await store.putNewInvoices('p1', 'Subject2', [meta(6)]);
     expect(await store.markNotifiedThrough('p1', summary.newest!)).toBe(3);
     expect(await store.unnotifiedSummary('p1', 10)).toMatchObject({ count: 1, oldest: [expect.objectContaining({ ksefNumber: ksefNumber(6) })] });
+  });
+
+  it('an invoice stored again under another storage date: skipped without failing the page, counts exact', async () => {
+    const { store } = freshStore();
+    await store.saveProfile(profileInput('p1'));
+    await store.putNewInvoices('p1', 'Subject2', [meta(1)]);
+    const again = await store.putNewInvoices('p1', 'Subject2', [meta(1, 3_600_000), meta(2)]);
+    expect(again.map((r) => r.ksefNumber)).toEqual([ksefNumber(2)]);
+    expect((await store.getInvoice('p1', ksefNumber(1)))?.permanentStorageDate).toBe(meta(1).permanentStorageDate);
+    expect(await store.countByState('p1')).toEqual({ new: 2, seen: 0, booked: 0 });
+    const summary = await store.unnotifiedSummary('p1', 10);
+    expect(summary).toMatchObject({ count: 2, newest: expect.objectContaining({ ksefNumber: ksefNumber(2) }) });
+    expect(await store.markNotifiedThrough('p1', summary.newest!)).toBe(2);
+    expect((await store.unnotifiedSummary('p1', 10)).count).toBe(0);
+  });
+
+  it('finds a page’s stored invoices with one index read, not one per invoice', async () => {
+    const { store } = freshStore();
+    await store.saveProfile(profileInput('p1'));
+    await store.putNewInvoices('p1', 'Subject2', Array.from({ length: 250 }, (_, i) => meta(i)));
+    const meter = meterIndexedDb();
+    try {
+      // Half of the page read again (a window read twice), half new.
+      const fresh = await store.putNewInvoices('p1', 'Subject2', Array.from({ length: 250 }, (_, i) => meta(i + 125)));
+      expect(fresh).toHaveLength(125);
+      expect(meter.keysRead).toBe(125);
+      expect(meter.recordsRead).toBe(1); // the counters
+      expect(meter.writes).toEqual({ invoices: 125, invoiceCounts: 1 });
+    } finally {
+      meter.stop();
+    }
   });
 
   it.each([
