@@ -56,6 +56,21 @@ describe('createRateLimiter', () => {
     expect(second.check('invoiceSend', T + 16_000)).toEqual({ ok: false, reason: 'blocked', waitMs: 104_000 });
   });
 
+  it('says what changed: a booking and a block with their group, a settle without one (issue 15)', () => {
+    const changes: unknown[] = [];
+    const limiter = createRateLimiter({ onChange: (_s, change) => changes.push(change) });
+    limiter.acquire('invoiceMetadata', T);
+    limiter.acquire(rateLimitKey('other', 'GET /x'), T);
+    limiter.block('invoiceMetadata', T + 60_000);
+    limiter.settle(T - 3_600_000);
+    expect(changes).toEqual([
+      { cause: 'acquire', group: 'invoiceMetadata' },
+      { cause: 'acquire', group: 'other' },
+      { cause: 'block', group: 'invoiceMetadata' },
+      { cause: 'settle' },
+    ]);
+  });
+
   it.each([[null], [{ version: 2 }], [{ version: 1, windows: { a: ['x'] }, blockedUntil: {} }], ['garbage']])(
     'starts afresh from an unreadable state %j',
     (state) => {
