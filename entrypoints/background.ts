@@ -28,9 +28,10 @@ function heavyWork(store: ReturnType<typeof createStore>): HeavyWork {
 // first turn so the event that woke the worker is not missed (RELIABILITY §2.1). The rules live in lib/worker.
 export default defineBackground(() => {
   const store = createStore();
+  const heavy = heavyWork(store);
   const worker = createWorker({
     store,
-    heavy: heavyWork(store),
+    heavy,
     fetch: (input, init) => fetch(input, init),
     alarms: browser.alarms,
     notifications: browser.notifications,
@@ -43,7 +44,7 @@ export default defineBackground(() => {
   // Imported only in the development build: a static import would keep lib/pki and lib/xades (their modules have
   // effects at load) in the release worker even though the call is dropped (issue 15).
   if (import.meta.env.MODE === 'development') {
-    void import('@/lib/dev/hooks').then(({ installDevHooks }) => installDevHooks(globalThis as Record<string, unknown>, { worker }));
+    void import('@/lib/dev/hooks').then(({ installDevHooks }) => installDevHooks(globalThis as Record<string, unknown>, { worker, heavy }));
   }
 
   const offscreenUrl = browser.runtime.getURL(`/${OFFSCREEN_PATH}` as '/');
