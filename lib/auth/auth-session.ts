@@ -12,7 +12,7 @@ import {
   type AuthTokenSigner,
   type LoginContextIdentifier,
 } from './login';
-import { StoredTokens, type TokenStore } from './token-store';
+import { storedTokensSchema, type StoredTokens, type TokenStore } from './token-store';
 
 export type AuthCredentials = { certificate: CertificateInfo; privateKey: CryptoKey } | { ksefToken: string };
 
@@ -73,7 +73,7 @@ export function createAuthSession(options: AuthSessionOptions) {
 
   async function current(): Promise<StoredTokens | null> {
     if (cached === undefined) {
-      const parsed = StoredTokens.safeParse(await tokenStore.load());
+      const parsed = storedTokensSchema().safeParse(await tokenStore.load());
       const ours =
         parsed.success &&
         parsed.data.context.type === loginCtx.context.type &&

@@ -3,7 +3,8 @@
 export { createAuthSession } from './auth-session';
 export type { AuthSession } from './auth-session';
 export type { AuthTokenSigner } from './login';
-export { createMemoryTokenStore, StoredTokens } from './token-store';
+export { createMemoryTokenStore, storedTokensSchema } from './token-store';
+export type { StoredTokens } from './token-store';
 export type { TokenStore } from './token-store';
 export { checkPermissions } from './permissions';
 export {
