@@ -14,8 +14,9 @@ const SIMULATOR_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  // The worker bundles pkijs, xadesjs and xmldom (TOOLCHAIN.md §3: background.js about 0.99 MB); each context's
-  // JavaScript is measured by npm run bench (scripts/bundle-size.mjs → bench-results/size.json).
+  // The worker leaves pkijs, xadesjs and xmldom to the offscreen document (Chrome) or a lazy import (Firefox):
+  // issue 15, lib/worker/heavy.ts. Each context's JavaScript is measured by npm run bench
+  // (scripts/bundle-size.mjs → bench-results/size.json; the worker's start: scripts/bench-worker.ts).
   vite: () => ({ plugins: [pageShell()], build: { chunkSizeWarningLimit: 1500 } }),
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
@@ -23,7 +24,10 @@ export default defineConfig({
     default_locale: 'pl',
     // IndexedDB needs no permission. "storage" holds one setting, the page language (lib/views/ui-language.ts):
     // no secret goes there (DESIGN.md), and the permission shows no install warning.
-    permissions: ['alarms', 'notifications', 'storage'],
+    // "offscreen" (Chrome only; Firefox's event page does the same work itself): the login signature and the
+    // certificate enrolment run in an offscreen document, so the service worker stays small (issue 15,
+    // lib/platform/offscreen.ts). It shows no install warning.
+    permissions: ['alarms', 'notifications', 'storage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Plus the Aplikacja Podatnika hosts, where the set-up helper runs (issue 13, lib/ap-helper/hosts.ts; README).
     host_permissions: [...KSEF_API_HOSTS, ...LATARNIA_HOSTS, ...AP_MATCH_PATTERNS, ...(mode === 'development' ? SIMULATOR_HOSTS : [])],
     action: { default_title: '__MSG_extName__' },

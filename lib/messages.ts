@@ -13,65 +13,77 @@ import { KSEF_ENVIRONMENTS } from './domain/environments';
 import { isValidNip } from './domain/nip';
 import { t } from './i18n/shared';
 
-const profileId = z.string().check(z.minLength(1), z.maxLength(200));
-const ksefNumber = z.string().check(z.minLength(1), z.maxLength(64));
-const invoiceKey = z.strictObject({ profileId, ksefNumber });
 /** Sending §2: 1..50 files a message, each at most 1 000 000 UTF-8 bytes (KSeF's limit, NOTES §8.4). */
 export const MAX_SEND_FILES = 50;
 export const MAX_SEND_BYTES = 1_000_000;
-const sendFile = z.strictObject({
-  fileName: z.string().check(z.minLength(1), z.maxLength(512)),
-  xml: z.string().check(
-    z.minLength(1),
-    z.maxLength(MAX_SEND_BYTES),
-    z.refine((xml) => new TextEncoder().encode(xml).length <= MAX_SEND_BYTES, 'at most 1 000 000 UTF-8 bytes'),
-  ),
-});
-const outboxItemId = z.string().check(z.minLength(1), z.maxLength(200));
 
-export const RequestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ping') }),
-  /** A profile or its credentials or preferences were written by the options page: reschedule, resync. */
-  z.strictObject({ type: z.literal('profileSaved'), profileId }),
-  /** Remove a profile with its key, tokens, invoices and state (after the page asked the user to confirm). */
-  z.strictObject({ type: z.literal('deleteProfile'), profileId }),
-  /** "Weryfikuj certyfikat": log in with the stored credentials and check the permissions, step by step. */
-  z.strictObject({ type: z.literal('verifyProfile'), profileId }),
-  /** The unlock page logged in with the unsealed key and stored the tokens (issue 14): resume the locked profile's sync. */
-  z.strictObject({ type: z.literal('profileUnlocked'), profileId }),
-  /** "Pobierz starsze faktury": a backfill from this calendar day to the sync's start, not announced (lib/worker/older-invoices.ts). */
-  z.strictObject({ type: z.literal('fetchOlderInvoices'), profileId, from: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) }),
-  /** "Wygeneruj certyfikat KSeF w przeglądarce" / "Odnów certyfikat" (issue 14): enrol, log in with it, switch; answers at the end. */
-  z.strictObject({ type: z.literal('enrolCertificate'), profileId }),
-  /** "Unieważnij poprzedni certyfikat": the KSeF certificate the last switch replaced (16 hex digits, OA#RetrieveCertificatesRequest). */
-  z.strictObject({ type: z.literal('revokeCertificate'), profileId, serialNumber: z.string().check(z.regex(/^[0-9A-F]{16}$/)) }),
-  /** "Przerwij": drop the enrolment in flight and its key; the profile keeps its credentials. */
-  z.strictObject({ type: z.literal('abandonEnrolment'), profileId }),
-  /** "Odnawiaj automatycznie" on or off (Profile.autoRenew). */
-  z.strictObject({ type: z.literal('setAutoRenew'), profileId, on: z.boolean() }),
-  /** "Sprawdź teraz": sync one profile, or all with credentials when profileId is absent; answers when the runs
-   *  have ended, one result per profile (SyncNowAnswer, lib/views/sync-result.ts). */
-  z.strictObject({ type: z.literal('syncNow'), profileId: z.optional(profileId) }),
-  /** Mark invoices as new, seen or booked; the badge follows. */
-  z.strictObject({
-    type: z.literal('setInvoiceState'),
-    keys: z.array(invoiceKey).check(z.minLength(1), z.maxLength(10_000)),
-    state: z.enum(['new', 'seen', 'booked']),
-  }),
-  /** The invoice's XML, downloaded now if the background has not fetched it yet. */
-  z.strictObject({ type: z.literal('fetchInvoiceXml'), key: invoiceKey }),
-  /** "Wyślij": files that passed the page's checks, queued in the outbox and sent by the worker (issue 12). */
-  z.strictObject({
-    type: z.literal('sendInvoices'),
-    profileId,
-    files: z.array(sendFile).check(z.minLength(1), z.maxLength(MAX_SEND_FILES)),
-  }),
-  /** "Usuń" on an outbox item that ended rejected or failed. */
-  z.strictObject({ type: z.literal('removeOutboxItem'), itemId: outboxItemId }),
-  /** "Ponów" on a failed outbox item (never a KSeF rejection). */
-  z.strictObject({ type: z.literal('retryOutboxItem'), itemId: outboxItemId }),
-]);
-export type Request = z.infer<typeof RequestSchema>;
+/**
+ * Every schema here is built on its first use, not at load: the service worker evaluates this module on every
+ * wake before it may register its listeners, and zod's construction was a third of that start (issue 15; review
+ * performance-2026-12 §6).
+ */
+function buildRequestSchema() {
+  const profileId = z.string().check(z.minLength(1), z.maxLength(200));
+  const ksefNumber = z.string().check(z.minLength(1), z.maxLength(64));
+  const invoiceKey = z.strictObject({ profileId, ksefNumber });
+  const sendFile = z.strictObject({
+    fileName: z.string().check(z.minLength(1), z.maxLength(512)),
+    xml: z.string().check(
+      z.minLength(1),
+      z.maxLength(MAX_SEND_BYTES),
+      z.refine((xml) => new TextEncoder().encode(xml).length <= MAX_SEND_BYTES, 'at most 1 000 000 UTF-8 bytes'),
+    ),
+  });
+  const outboxItemId = z.string().check(z.minLength(1), z.maxLength(200));
+
+  return z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('ping') }),
+    /** A profile or its credentials or preferences were written by the options page: reschedule, resync. */
+    z.strictObject({ type: z.literal('profileSaved'), profileId }),
+    /** Remove a profile with its key, tokens, invoices and state (after the page asked the user to confirm). */
+    z.strictObject({ type: z.literal('deleteProfile'), profileId }),
+    /** "Weryfikuj certyfikat": log in with the stored credentials and check the permissions, step by step. */
+    z.strictObject({ type: z.literal('verifyProfile'), profileId }),
+    /** The unlock page logged in with the unsealed key and stored the tokens (issue 14): resume the locked profile's sync. */
+    z.strictObject({ type: z.literal('profileUnlocked'), profileId }),
+    /** "Pobierz starsze faktury": a backfill from this calendar day to the sync's start, not announced (lib/worker/older-invoices.ts). */
+    z.strictObject({ type: z.literal('fetchOlderInvoices'), profileId, from: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) }),
+    /** "Wygeneruj certyfikat KSeF w przeglądarce" / "Odnów certyfikat" (issue 14): enrol, log in with it, switch; answers at the end. */
+    z.strictObject({ type: z.literal('enrolCertificate'), profileId }),
+    /** "Unieważnij poprzedni certyfikat": the KSeF certificate the last switch replaced (16 hex digits, OA#RetrieveCertificatesRequest). */
+    z.strictObject({ type: z.literal('revokeCertificate'), profileId, serialNumber: z.string().check(z.regex(/^[0-9A-F]{16}$/)) }),
+    /** "Przerwij": drop the enrolment in flight and its key; the profile keeps its credentials. */
+    z.strictObject({ type: z.literal('abandonEnrolment'), profileId }),
+    /** "Odnawiaj automatycznie" on or off (Profile.autoRenew). */
+    z.strictObject({ type: z.literal('setAutoRenew'), profileId, on: z.boolean() }),
+    /** "Sprawdź teraz": sync one profile, or all with credentials when profileId is absent; answers when the runs
+     *  have ended, one result per profile (SyncNowAnswer, lib/views/sync-result.ts). */
+    z.strictObject({ type: z.literal('syncNow'), profileId: z.optional(profileId) }),
+    /** Mark invoices as new, seen or booked; the badge follows. */
+    z.strictObject({
+      type: z.literal('setInvoiceState'),
+      keys: z.array(invoiceKey).check(z.minLength(1), z.maxLength(10_000)),
+      state: z.enum(['new', 'seen', 'booked']),
+    }),
+    /** The invoice's XML, downloaded now if the background has not fetched it yet. */
+    z.strictObject({ type: z.literal('fetchInvoiceXml'), key: invoiceKey }),
+    /** "Wyślij": files that passed the page's checks, queued in the outbox and sent by the worker (issue 12). */
+    z.strictObject({
+      type: z.literal('sendInvoices'),
+      profileId,
+      files: z.array(sendFile).check(z.minLength(1), z.maxLength(MAX_SEND_FILES)),
+    }),
+    /** "Usuń" on an outbox item that ended rejected or failed. */
+    z.strictObject({ type: z.literal('removeOutboxItem'), itemId: outboxItemId }),
+    /** "Ponów" on a failed outbox item (never a KSeF rejection). */
+    z.strictObject({ type: z.literal('retryOutboxItem'), itemId: outboxItemId }),
+  ]);
+}
+let requestSchemaBuilt: ReturnType<typeof buildRequestSchema> | undefined;
+export function requestSchema() {
+  return (requestSchemaBuilt ??= buildRequestSchema());
+}
+export type Request = z.infer<ReturnType<typeof requestSchema>>;
 export type RequestType = Request['type'];
 
 /** A failure as it crosses the message boundary: a stable code and the user's message in both languages. */
@@ -98,7 +110,7 @@ export interface SenderInfo {
 export function acceptRequest(message: unknown, sender: SenderInfo, extensionId: string, extensionOrigin: string): Request | null {
   if (sender.id !== extensionId) return null;
   if (typeof sender.url !== 'string' || !sender.url.startsWith(extensionOrigin)) return null;
-  const parsed = RequestSchema.safeParse(message);
+  const parsed = requestSchema().safeParse(message);
   return parsed.success ? parsed.data : null;
 }
 
@@ -106,14 +118,19 @@ export function acceptRequest(message: unknown, sender: SenderInfo, extensionId:
  * What a content script may ask (issue 13; DESIGN.md, Security rules): the Aplikacja Podatnika helper's "Mam oba
  * pliki" opens the options page on the certificate step. Nothing else, and never the page protocol above.
  */
-export const ContentRequestSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('openSetup'),
-    environment: z.enum(KSEF_ENVIRONMENTS),
-    nip: z.optional(z.string().check(z.refine((nip) => isValidNip(nip), 'a valid NIP'))),
-  }),
-]);
-export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+const buildContentRequestSchema = () =>
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('openSetup'),
+      environment: z.enum(KSEF_ENVIRONMENTS),
+      nip: z.optional(z.string().check(z.refine((nip) => isValidNip(nip), 'a valid NIP'))),
+    }),
+  ]);
+let contentRequestSchemaBuilt: ReturnType<typeof buildContentRequestSchema> | undefined;
+export function contentRequestSchema() {
+  return (contentRequestSchemaBuilt ??= buildContentRequestSchema());
+}
+export type ContentRequest = z.infer<ReturnType<typeof contentRequestSchema>>;
 
 /** Why a content script's message was refused: not our extension, not an AP page (or another environment's), not allowed. */
 export type ContentRefusal = 'NOT_OUR_EXTENSION' | 'NOT_AP_PAGE' | 'NOT_ALLOWED';
@@ -131,7 +148,7 @@ export function parseContentRequest(
   if (!extensionId || sender?.id !== extensionId) return { ok: false, reason: 'NOT_OUR_EXTENSION' };
   const environment = typeof sender.url === 'string' ? apEnvironmentOf(sender.url) : undefined;
   if (!environment) return { ok: false, reason: 'NOT_AP_PAGE' };
-  const parsed = ContentRequestSchema.safeParse(message);
+  const parsed = contentRequestSchema().safeParse(message);
   if (!parsed.success) return { ok: false, reason: 'NOT_ALLOWED' };
   if (parsed.data.environment !== environment) return { ok: false, reason: 'NOT_AP_PAGE' };
   return { ok: true, request: parsed.data };
@@ -182,7 +199,7 @@ export async function sendRequest<T = unknown>(
   request: Request,
   send: (message: Request) => Promise<unknown>,
 ): Promise<T> {
-  const response = (await send(RequestSchema.parse(request))) as Response<T> | undefined;
+  const response = (await send(requestSchema().parse(request))) as Response<T> | undefined;
   if (!response) {
     throw Object.assign(new Error(t('pl', 'msg_error_NO_RESPONSE')), {
       code: 'NO_RESPONSE',

@@ -11,6 +11,8 @@ const POPUP_MAX_KB = 350;
 // Issue 13: the Aplikacja Podatnika helper runs on a page that is not ours, so it stays small.
 const AP_HELPER_MAX_KB = 60;
 const AP_HELPER = 'content-scripts/ap-helper.js';
+// Issue 15: the service worker parses all of background.js on every wake; the login's stack is in offscreen.html.
+const WORKER_MAX_KB = 450;
 // Strings only the libraries' code holds (minification keeps string literals).
 const MARKERS = {
   pkijs: "Object's schema was not verified against input data for",
@@ -91,6 +93,7 @@ const out = {
   options: page('options.html'),
   inbox: page('inbox.html'),
   apHelper: exists(AP_HELPER) ? { ...figures([AP_HELPER]), chunks: [AP_HELPER] } : null,
+  offscreen: exists('offscreen.html') ? page('offscreen.html') : null,
 };
 // The issue 11 limits, read off the figures above (a report, never a failing check).
 out.limits = {
@@ -98,6 +101,9 @@ out.limits = {
   popupWithin: out.popup.bytes <= POPUP_MAX_KB * KB,
   optionsStartWithoutPkijs: !out.options.contains.includes('pkijs'),
   apHelperMaxKB: AP_HELPER_MAX_KB,
+  workerMaxKB: WORKER_MAX_KB,
+  workerWithin: out.backgroundJsBytes <= WORKER_MAX_KB * KB,
+  workerWithoutLoginStack: !['pkijs', 'xmldom', 'xpath'].some((lib) => out.background.contains.includes(lib)),
   apHelperWithin: out.apHelper !== null && out.apHelper.bytes <= AP_HELPER_MAX_KB * KB && out.apHelper.contains.length === 0,
 };
 process.stdout.write(JSON.stringify(out, null, 2) + '\n');

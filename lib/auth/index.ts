@@ -1,9 +1,10 @@
 // lib/auth: the login session of one profile. login.ts' flows are reached through the session, which adds
 // token storage and the shared in-flight promise. Only what other modules use is exported; tests import the files.
-export { createAuthSession } from './session';
-export type { AuthSession } from './session';
+export { createAuthSession } from './auth-session';
+export type { AuthSession } from './auth-session';
 export type { AuthTokenSigner } from './login';
-export { createMemoryTokenStore, StoredTokens } from './token-store';
+export { createMemoryTokenStore, storedTokensSchema } from './token-store';
+export type { StoredTokens } from './token-store';
 export type { TokenStore } from './token-store';
 export { checkPermissions } from './permissions';
 export {

@@ -2,17 +2,23 @@
 // tests use the in-memory one. What is read back is checked with zod (storage is a boundary).
 import * as z from 'zod/mini';
 
-const TokenInfo = z.object({ token: z.string().check(z.minLength(1)), validUntil: z.string() });
-
-export const StoredTokens = z.object({
-  context: z.object({ type: z.enum(['Nip', 'InternalId', 'NipVatUe', 'PeppolId']), value: z.string() }),
-  accessToken: TokenInfo,
-  refreshToken: TokenInfo,
-  /** Reference number of the auth operation that produced the tokens. */
-  referenceNumber: z.string(),
-  method: z.enum(['certificate', 'ksefToken']),
-});
-export type StoredTokens = z.infer<typeof StoredTokens>;
+function buildStoredTokens() {
+  const TokenInfo = z.object({ token: z.string().check(z.minLength(1)), validUntil: z.string() });
+  return z.object({
+    context: z.object({ type: z.enum(['Nip', 'InternalId', 'NipVatUe', 'PeppolId']), value: z.string() }),
+    accessToken: TokenInfo,
+    refreshToken: TokenInfo,
+    /** Reference number of the auth operation that produced the tokens. */
+    referenceNumber: z.string(),
+    method: z.enum(['certificate', 'ksefToken']),
+  });
+}
+let storedTokens: ReturnType<typeof buildStoredTokens> | undefined;
+/** The schema of stored tokens, built on first use: not on every wake of the worker (issue 15). */
+export function storedTokensSchema() {
+  return (storedTokens ??= buildStoredTokens());
+}
+export type StoredTokens = z.infer<ReturnType<typeof storedTokensSchema>>;
 
 export interface TokenStore {
   /**

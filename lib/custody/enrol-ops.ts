@@ -14,7 +14,7 @@ import {
   type EnrollCertificateRequest,
   type QueryCertificatesRequest,
 } from '../ksef/api-certificates';
-import { PRODUCTION_ISSUER_CN, TEST_ISSUER_CN } from '../pki/certificate';
+import { PRODUCTION_ISSUER_CN, TEST_ISSUER_CN } from '../pki/issuers';
 import type { CertificateInfo } from '../pki/types';
 
 export function certificateOps(client: CertificatesClient) {

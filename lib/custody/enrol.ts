@@ -7,11 +7,9 @@
 import type { Clock } from '../ksef/clock';
 import { isKsefError } from '../ksef/errors';
 import { base64ToBytes, bytesToBase64 } from '../ksef/encoding';
-import { readCertificate } from '../pki/certificate';
 import type { CertificateInfo } from '../pki/types';
 import type { Credentials, PendingEnrolment, Profile, Store } from '../store';
-import { buildCsr, generateEnrolmentKey } from './csr';
-import { whyNotUsable } from './enrol-check';
+import type { HeavyWork } from '../worker/heavy';
 import { EnrolError, refusalOf, type EnrolErrorCode } from './enrol-errors';
 import { certificateName, isKsefIssued, ksefSerial, type CertificateOps } from './enrol-ops';
 import { IN_FLIGHT } from './steps';
@@ -32,12 +30,16 @@ export interface EnrolDeps {
   store: EnrolStore;
   /** The certificate operations, over the profile's current login (a signature login: NOTES §4.3). */
   ksef: Omit<CertificateOps, 'revoke'>;
-  /** A real XAdES login with these credentials (lib/auth); resolves once KSeF issued tokens. */
-  loginWith: (credentials: { certificate: CertificateInfo; privateKey: CryptoKey }) => Promise<void>;
+  /**
+   * Where the key, the CSR and the certificate checks are made (lib/worker/heavy.ts): pkijs stays out of the
+   * service worker (issue 15). It reads the attempt's key from the store by `enrolmentId`.
+   */
+  heavy: Pick<HeavyWork, 'startEnrolment' | 'checkIssued' | 'readCertificate'>;
+  /** A real XAdES login with these credentials (lib/auth), the key stored in attempt `enrolmentId`; resolves once KSeF issued tokens. */
+  loginWith: (credentials: { certificate: CertificateInfo; privateKey: CryptoKey; enrolmentId: string }) => Promise<void>;
   clock: Clock;
   pollDelaysMs?: readonly number[];
   newId?: () => string;
-  generateKey?: () => Promise<CryptoKeyPair>;
 }
 
 export interface EnrolResult {
@@ -96,15 +98,17 @@ export function createEnrolment(deps: EnrolDeps, profileId: string) {
       const refusal = refusalOf(error);
       throw refusal ? new EnrolError(refusal.code, { code: refusal.ksefCode }, { cause: error }) : error;
     }
-    const keys = await (deps.generateKey ?? generateEnrolmentKey)();
-    const csr = await buildCsr(dn, keys);
     const id = (deps.newId ?? (() => crypto.randomUUID()))();
     const at = now().toISOString();
-    const pending: PendingEnrolment = {
+    // The key and its CSR are made and written with the attempt in one put, where pkijs is (heavy.ts); the
+    // record is read back for the key, which this context keeps only as the store's CryptoKey.
+    const csr = await deps.heavy.startEnrolment(profileId, {
       id, step: 'key', trigger, startedAt: at, updatedAt: at, replacing: current.certificate.fingerprintSha256,
-      certificateName: certificateName(now(), id), privateKey: keys.privateKey, csr,
-    };
-    if (!(await store.savePendingEnrolment(profileId, pending, null))) throw new EnrolError('ALREADY_RUNNING');
+      certificateName: certificateName(now(), id),
+    }, dn);
+    if (!csr) throw new EnrolError('ALREADY_RUNNING');
+    const pending = await store.getPendingEnrolment(profileId);
+    if (pending?.id !== id) throw new EnrolError('SUPERSEDED');
     return pending;
   }
 
@@ -148,16 +152,17 @@ export function createEnrolment(deps: EnrolDeps, profileId: string) {
     const item = certificates.find((c) => c.certificateSerialNumber === p.serialNumber);
     if (!item) throw new EnrolError('CERTIFICATE_NOT_RETURNED');
     const der = base64ToBytes(item.certificate);
-    const info = await readCertificate(der);
-    const why = await whyNotUsable(info, p.privateKey!, { now: now(), environment: profile.environment, nip: profile.nip });
-    if (why) return fail(p, why);
+    const { certificate: info, why } = await deps.heavy.checkIssued({
+      profileId, enrolmentId: p.id, certificate: der, now: now().toISOString(), environment: profile.environment, nip: profile.nip,
+    });
+    if (why) return fail(p, why as EnrolErrorCode);
     return advance(p, { step: 'retrieved', certificateDer: new Uint8Array(info.der) });
   }
 
   async function switchOver(p: PendingEnrolment, previous: Credentials): Promise<EnrolResult> {
-    const certificate = await readCertificate(p.certificateDer!);
+    const certificate = await deps.heavy.readCertificate(p.certificateDer!);
     try {
-      await deps.loginWith({ certificate, privateKey: p.privateKey! });
+      await deps.loginWith({ certificate, privateKey: p.privateKey!, enrolmentId: p.id });
     } catch (error) {
       // The certificate stays ready ('retrieved'): the next try only logs in again, no new request is made.
       const reason = (error as Error)?.message ?? String(error);

@@ -7,6 +7,7 @@ import { sendRequest, type Request } from '../messages';
 import type { Store } from '../store';
 import { createLoginGuard } from '../worker/login-guard';
 import { createClientFor, createSessionFor, type FetchFn } from '../worker/profile-runtime';
+import { signAuthTokenRequest } from '../xades';
 import { unsealPrivateKey } from './locked-custody';
 
 export interface UnlockDeps {
@@ -27,7 +28,8 @@ export async function unlockAndLogin(deps: UnlockDeps, profileId: string, passwo
   if (!profile) throw new TypeError(`no profile "${profileId}"`);
   // The usable key lives in this call's scope only: never stored, never sent (a CryptoKey has no bytes here to wipe).
   const { credentials, privateKey } = await unsealPrivateKey(store, profileId, password);
-  const runtimeDeps = { store, fetch: deps.fetch, clock, random: Math.random, logins: createLoginGuard({ store, fetch: deps.fetch, clock }) };
+  // This page signs in-process with the key it holds (the worker's offscreen signer reads keys at rest: issue 15).
+  const runtimeDeps = { store, fetch: deps.fetch, clock, random: Math.random, logins: createLoginGuard({ store, fetch: deps.fetch, clock }), signer: signAuthTokenRequest };
   const saved = await store.getSyncState(profileId, 'Subject2');
   const client = createClientFor(runtimeDeps, profile, saved?.rateLimiter);
   const session = createSessionFor(runtimeDeps, profile, { ...credentials, privateKey }, client);

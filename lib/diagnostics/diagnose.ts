@@ -3,7 +3,7 @@
 import { authErrorMessage, isAuthError, type AuthError } from '../auth/errors';
 import { t, type Lang } from '../i18n/worker';
 import { isKsefError, type KsefError } from '../ksef/errors';
-import { isPkiError, pkiErrorMessage, type PkiError } from '../pki';
+import { isPkiError, pkiErrorMessage, type PkiError } from '../pki/errors';
 import { isXadesError, xadesErrorMessage } from '../xades/errors';
 import { checkContext, type DiagnosisContext } from './context';
 import { environmentName, identityText, permissionList, warsawDateTime } from './format';

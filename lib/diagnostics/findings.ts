@@ -1,6 +1,7 @@
 // Local certificate findings (lib/pki checkCertificate) as verdicts. NIP_MISMATCH and NOT_YET_VALID are two of
 // the four causes users hit most, so they get their own sentences; the rest keep lib/pki's wording.
-import { describeFinding, type CertificateFinding } from '../pki';
+import { describeFinding } from '../pki/check';
+import type { CertificateFinding } from '../pki/types';
 import { t, type MessageKey } from '../i18n/worker';
 import { warsawDateTime } from './format';
 import { catalogVerdict, composedVerdict, type Verdict } from './verdict';

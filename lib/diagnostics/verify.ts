@@ -4,7 +4,7 @@
 import { checkPermissions, type AuthSession } from '../auth';
 import type { KsefClient, SystemWarning } from '../ksef';
 import { certificateEnvironment } from '../domain/environments';
-import { checkCertificate } from '../pki';
+import { checkCertificate } from '../pki/check';
 import type { Credentials, Profile, Store } from '../store';
 import { diagnose } from './diagnose';
 import type { DiagnosisContext } from './context';

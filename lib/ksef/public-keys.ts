@@ -1,6 +1,7 @@
 // KSeF's own encryption keys (NOTES §8.1): pick the certificate for a usage and import its RSA key.
-// WebCrypto cannot import an X.509 certificate, so the SubjectPublicKeyInfo is cut out by lib/pki's reader.
-import { parseCertificate } from '../pki/x509';
+// WebCrypto cannot import an X.509 certificate, so the SubjectPublicKeyInfo is cut out by lib/pki's outline reader
+// (asn1js only: the service worker sends invoices and logs in by KSeF token without pkijs, issue 15).
+import { certificateSpki } from '../pki/x509-outline';
 import type { PublicKeyCertificate } from './schemas';
 import { base64ToBytes } from './encoding';
 
@@ -24,7 +25,7 @@ export function pickPublicKey(
 export function spkiOfCertificate(certificateBase64: string): Uint8Array<ArrayBuffer> {
   const der = base64ToBytes(certificateBase64);
   try {
-    return parseCertificate(der).spki;
+    return certificateSpki(der);
   } catch {
     throw new TypeError('"certificate" must be a DER X.509 certificate');
   }

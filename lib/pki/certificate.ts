@@ -13,9 +13,9 @@ import type { BinaryInput, CertificateInfo, EnvironmentHint } from './types';
 
 const CERT_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE'];
 
-/** Issuer CNs of KSeF's own certificates (NOTES §4.3). */
-export const TEST_ISSUER_CN = 'TEST CCK KSeF';
-export const PRODUCTION_ISSUER_CN = 'CCK KSeF';
+import { PRODUCTION_ISSUER_CN, TEST_ISSUER_CN } from './issuers';
+
+export { PRODUCTION_ISSUER_CN, TEST_ISSUER_CN };
 
 /** The certificate bytes the input holds: the first certificate PEM block, or DER. */
 function certificateDer(input: BinaryInput): { der: Uint8Array<ArrayBuffer>; trusted: boolean } {

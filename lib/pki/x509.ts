@@ -3,7 +3,8 @@
 // key and serial from here too.
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { content, corrupt, is, isCtx, kids, oid, parseDer, raw, type Node } from './asn1';
+import { content, corrupt, is, kids, oid, parseDer, raw, type Node } from './asn1';
+import { looksLikeCertificate, tbsFields } from './x509-outline';
 import { PkiError } from './errors';
 import { CURVES, OID, OTHER_KEY_ALGORITHMS, type CurveName } from './key-oids';
 
@@ -23,13 +24,6 @@ export interface X509 {
   spki: Uint8Array<ArrayBuffer>;
 }
 
-/** A certificate's outline: SEQUENCE { tbs SEQUENCE { [0] version | INTEGER serial, … }, … }. */
-function looksLikeCertificate(root: Node): boolean {
-  const tbs = is(root, 'SEQUENCE') ? kids(root)[0] : undefined;
-  const items = is(tbs, 'SEQUENCE') ? kids(tbs) : [];
-  return isCtx(items[0], 0) || (is(items[0], 'INTEGER') && items.length >= 6 && is(items[3], 'SEQUENCE'));
-}
-
 /** Fails with NOT_A_CERTIFICATE (another ASN.1 structure) or CORRUPT_FILE; `trailing` admits bytes after it. */
 export function parseCertificate(bytes: Uint8Array, trailing = false): X509 {
   const root = parseDer(bytes, { ber: true, trailing });
@@ -42,8 +36,7 @@ export function parseCertificate(bytes: Uint8Array, trailing = false): X509 {
     throw new PkiError('CORRUPT_FILE', { detail: 'certificate structure' }, { cause });
   }
   if (cert.signature.algorithmId !== cert.signatureAlgorithm.algorithmId) throw corrupt('signature algorithm');
-  const items = kids(kids(root)[0]);
-  const [serial, , issuer, validity, subject, spki] = items.slice(isCtx(items[0], 0) ? 1 : 0) as Node[];
+  const [serial, , issuer, validity, subject, spki] = tbsFields(root);
   const der = raw(root).slice();
   return { cert, der, serial: serial as asn1js.Integer, issuer: issuer!, validity: validity!, subject: subject!, spki: raw(spki!).slice() };
 }

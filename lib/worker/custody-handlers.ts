@@ -3,19 +3,21 @@
 // "Odnawiaj automatycznie" after each sync: within 30 days of expiry, once per certificate; a failure is logged
 // and announced once, never retried in a loop (lib/custody/renewal.ts). One attempt per profile at a time.
 import { createAuthSession, createMemoryTokenStore } from '../auth';
+import type { CertificateInfo } from '../pki/types';
 import type { AuthTokenSigner } from '../auth';
 import { abandonEnrolment, createEnrolment, IN_FLIGHT, type EnrolResult } from '../custody/enrol';
 import { certificateOps } from '../custody/enrol-ops';
 import { autoRenewDue } from '../custody/renewal';
 import { revokeReplaced } from '../custody/revoke';
 import { t, type Lang } from '../i18n/worker';
-import { sanitizeForDisplay } from '../invoice';
+import { sanitizeForDisplay } from '../invoice/sanitize';
 import type { Clock } from '../ksef';
 import type { RequestHandlers } from '../messages';
 import type { PendingEnrolment, Profile, Store } from '../store';
 import { noticeNotificationId } from './notification-ids';
 import { ICON_URL } from './notifier';
 import type { NotificationsApi } from './platform';
+import { storedKeySigner, type HeavyWork } from './heavy';
 import { createClientFor, type createRuntimeCache, type RuntimeDeps } from './profile-runtime';
 
 /** Notices of this file; clicks on them open the options page on the custody panel (click-target.ts). */
@@ -31,6 +33,8 @@ export interface CustodyDeps {
   language: () => Promise<Lang>;
   /** After a switch: what `profileSaved` does (the old certificate's tokens dropped and its session ended, a sync). */
   afterSwitch: (profileId: string) => Promise<unknown>;
+  /** Where the enrolment's X.509 work and its new key's login signature run (lib/worker/heavy.ts). */
+  heavy: HeavyWork;
   signer?: AuthTokenSigner;
 }
 
@@ -40,15 +44,19 @@ export function createCustody(deps: CustodyDeps) {
   const { store, runtimes, clock } = deps;
   const running = new Map<string, Promise<EnrolResult | null>>();
 
-  /** A real XAdES login with the new credentials (lib/auth), its session ended at once: the proof before the switch. */
-  async function loginWith(profile: Profile, credentials: { certificate: import('../pki').CertificateInfo; privateKey: CryptoKey }) {
+  /**
+   * A real XAdES login with the new credentials (lib/auth), its session ended at once: the proof before the switch.
+   * The new key signs where it is stored, in the pending enrolment (heavy.ts: no key in a message).
+   */
+  async function loginWith(profile: Profile, credentials: { certificate: CertificateInfo; privateKey: CryptoKey; enrolmentId: string }) {
+    const { enrolmentId, ...pair } = credentials;
     const session = createAuthSession({
       client: createClientFor(deps.runtimeDeps, profile),
       tokenStore: createMemoryTokenStore(),
-      credentials,
+      credentials: pair,
       context: { type: 'Nip', value: profile.nip },
       clock,
-      ...(deps.signer ? { signer: deps.signer } : {}),
+      signer: deps.signer ?? storedKeySigner(deps.heavy, { profileId: profile.id, source: 'enrolment', enrolmentId }),
     });
     await session.getAccessToken();
     await session.logout();
@@ -57,7 +65,7 @@ export function createCustody(deps: CustodyDeps) {
   async function engine(profileId: string) {
     const runtime = await runtimes.get(profileId);
     const { revoke: _r, ...ksef } = certificateOps({ ksef: runtime.client, getAccessToken: runtime.session.getAccessToken });
-    return createEnrolment({ store, ksef, clock, loginWith: (c) => loginWith(runtime.profile, c) }, profileId);
+    return createEnrolment({ store, ksef, clock, heavy: deps.heavy, loginWith: (c) => loginWith(runtime.profile, c) }, profileId);
   }
 
   /** One attempt per profile; a switch is followed by what a saved profile gets. */

@@ -4,7 +4,8 @@
 // is untrusted: it is sanitised (bidi and control characters removed, length capped) before it reaches the
 // notification (RELIABILITY G12).
 import { t, tp, type Lang } from '../i18n/worker';
-import { formatAmount, formatDate, sanitizeForDisplay } from '../invoice';
+import { formatAmount, formatDate } from '../invoice/format';
+import { sanitizeForDisplay } from '../invoice/sanitize';
 import type { InvoiceRecord, Profile } from '../store';
 import type { NewInvoicesNotice, Notice } from '../sync';
 import { timeText } from '../views/status-text';

@@ -15,6 +15,7 @@ import type { Credentials, Profile, Store } from '../store';
 import { SyncError } from '../sync';
 import type { LoginGuard } from './login-guard';
 import { createStoreTokenStore } from './token-store';
+import { storedKeySigner, type HeavyWork } from './heavy';
 import { lockedSigner, NO_KEY_AT_REST } from './unlock-handlers';
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
@@ -35,7 +36,12 @@ export interface RuntimeDeps {
   random: () => number;
   /** Drops tokens earned for another context or certificate (issue 10). */
   logins: Pick<LoginGuard, 'usableTokens'>;
-  /** Tests only: a signer instead of lib/xades. */
+  /**
+   * Signs a login with the key at rest: offscreen in Chrome, in-process in Firefox and Node (lib/worker/heavy.ts).
+   * Absent where `signer` is given (the unlock page signs with the key it just unsealed).
+   */
+  heavy?: Pick<HeavyWork, 'sign'>;
+  /** A signer for every login: the unlock page's lib/xades, or a test's fake. */
   signer?: AuthTokenSigner;
 }
 
@@ -72,8 +78,13 @@ export function createSessionFor(deps: RuntimeDeps, profile: Profile, credential
     credentials: { certificate: credentials.certificate, privateKey: credentials.privateKey ?? NO_KEY_AT_REST },
     context: { type: 'Nip', value: profile.nip },
     clock: deps.clock,
-    ...(credentials.privateKey === undefined ? { signer: lockedSigner } : deps.signer ? { signer: deps.signer } : {}),
+    signer: credentials.privateKey === undefined ? lockedSigner : (deps.signer ?? ((input) => storedKeySigner(heavyOf(deps), { profileId: profile.id, source: 'credentials' })(input))),
   });
+}
+
+function heavyOf(deps: RuntimeDeps): Pick<HeavyWork, 'sign'> {
+  if (!deps.heavy) throw new TypeError('"heavy" or "signer" is needed to sign a login');
+  return deps.heavy;
 }
 
 /** Builds (or reuses) each profile's runtime; `forget` after the profile or its credentials changed. */

@@ -1,29 +1,26 @@
 // The pages' send requests (Sending §2). `sendInvoices` re-checks what the worker must trust (size, seller
 // NIP = the profile's, not already sent: lib/send/check's rules without the XSD), stores the files `queued` in
 // ONE transaction, answers, and then runs the engine; the page may close at once.
-import { checkInvoiceBasics } from '../send/check/basic';
-import { earlierSendFinder } from '../send/earlier';
 import { SendError } from '../send/errors';
 import type { Request } from '../messages';
 import type { Store } from '../store/store';
+import type { HeavyWork } from './heavy';
 import type { SendRunner } from './send-runner';
 
 type Of<K extends Request['type']> = Extract<Request, { type: K }>;
 
-export function createSendHandlers(store: Store, runner: SendRunner, now: () => Date) {
-  // The same rule as the send view's check: the outbox and the invoices KSeF already holds from sync.
-  const findEarlier = earlierSendFinder(store);
-
+export function createSendHandlers(store: Store, runner: SendRunner, now: () => Date, heavy: Pick<HeavyWork, 'checkSendFile'>) {
   return {
     sendInvoices: async ({ profileId, files }: Of<'sendInvoices'>) => {
       const profile = await store.getProfile(profileId);
       if (!profile) throw new SendError('PROFILE_NOT_FOUND');
-      const ctx = { profiles: [{ id: profile.id, nip: profile.nip, name: profile.name }], profileId, now: now(), findEarlier };
       const checked = [];
       for (const file of files) {
-        const result = await checkInvoiceBasics({ name: file.fileName, bytes: new TextEncoder().encode(file.xml) }, ctx);
+        // The same rules as the send view's check, earlier sends included (the outbox and the invoices KSeF already
+        // holds from sync); the XML parser runs where HeavyWork does (issue 15).
+        const result = await heavy.checkSendFile({ profileId, fileName: file.fileName, xml: file.xml, now: now().toISOString() });
         if (!result.ok || !result.facts) {
-          const reason = result.problems.map((p) => p.code).join(', ') || 'NOT_XML';
+          const reason = result.codes.join(', ') || 'NOT_XML';
           throw new SendError('FILE_REFUSED', { fileName: file.fileName.slice(0, 200), reason });
         }
         checked.push({ fileName: file.fileName, xml: file.xml, facts: result.facts });

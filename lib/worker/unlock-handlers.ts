@@ -7,7 +7,7 @@ import type { AuthTokenSigner } from '../auth';
 import { LockError } from '../custody/locked-errors';
 import { unlockPageUrl } from '../custody/locked-view';
 import { t, type Lang } from '../i18n/worker';
-import { sanitizeForDisplay } from '../invoice';
+import { sanitizeForDisplay } from '../invoice/sanitize';
 import type { Clock } from '../ksef';
 import type { RequestHandlers } from '../messages';
 import type { Profile, Store } from '../store';

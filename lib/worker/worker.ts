@@ -25,6 +25,7 @@ import { createSendNotifier, profileOfSendNotification, sendClickTarget } from '
 import { createSendRunner, profileIdOfSendAlarm, sendAlarmName } from './send-runner';
 import { createUnlockGate } from './unlock-handlers';
 import { createCustody } from './custody-handlers';
+import type { HeavyWork } from './heavy';
 import { createSyncNowHandler } from './sync-now';
 
 /** lib/diagnostics' verifyProfile, injected so the worker does not depend on the options page's module. */
@@ -52,7 +53,9 @@ export interface WorkerDeps {
   verifyProfile?: VerifyProfileFn;
   /** Whether an extension page exists (the inbox arrives with issue 7; until then clicks open the options). */
   pageExists?: (path: string) => Promise<boolean>;
-  /** Tests only: a signer instead of lib/xades. */
+  /** The rare heavy work (login signature, enrolment): offscreen in Chrome, in-process elsewhere (heavy.ts). */
+  heavy: HeavyWork;
+  /** Tests only: a signer instead of `heavy`'s. */
   signer?: AuthTokenSigner;
   /** Where the one UI language is kept (browser.storage.local): notifications speak it. Absent: Polish. */
   settings?: SettingsArea;
@@ -65,11 +68,12 @@ export function createWorker(deps: WorkerDeps) {
   }
   if (typeof deps.fetch !== 'function') throw new TypeError('"fetch" must be a function');
   if (typeof deps.openTab !== 'function') throw new TypeError('"openTab" must be a function');
+  if (typeof deps.heavy?.sign !== 'function') throw new TypeError('"heavy" must be a HeavyWork');
   const { store, alarms, notifications, badge } = deps;
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
   const logins = createLoginGuard({ store, fetch: deps.fetch, clock });
-  const runtimeDeps = { store, fetch: deps.fetch, clock, random, logins, ...(deps.signer ? { signer: deps.signer } : {}) };
+  const runtimeDeps = { store, fetch: deps.fetch, clock, random, logins, heavy: deps.heavy, ...(deps.signer ? { signer: deps.signer } : {}) };
   const runtimes = createRuntimeCache(runtimeDeps);
   const language = () => (deps.settings ? readUiLanguage(deps.settings, { profiles: () => store.listProfiles() }) : Promise.resolve(DEFAULT_LANG));
   const notifier = createBrowserNotifier(notifications, language);
@@ -87,7 +91,7 @@ export function createWorker(deps: WorkerDeps) {
   const unlock = createUnlockGate({ store, notifications, clock, language, forget: runtimes.forget });
   const runProfile = unlock.guard(runner.runProfile);
   // Certificates made in the browser (issue 14): a switch is followed by what a saved profile gets.
-  const custody = createCustody({ store, runtimeDeps, runtimes, notifications, clock, language, ...(deps.signer ? { signer: deps.signer } : {}),
+  const custody = createCustody({ store, runtimeDeps, runtimes, notifications, clock, language, heavy: deps.heavy, ...(deps.signer ? { signer: deps.signer } : {}),
     afterSwitch: (profileId) => handlers.profileSaved({ type: 'profileSaved', profileId }) });
 
   async function schedule(profile: Profile, reset: boolean, existing?: Awaited<ReturnType<AlarmsApi['getAll']>>) {
@@ -165,7 +169,7 @@ export function createWorker(deps: WorkerDeps) {
       return { xml };
     },
 
-    ...createSendHandlers(store, sending, () => new Date(clock.now())),
+    ...createSendHandlers(store, sending, () => new Date(clock.now()), deps.heavy),
     ...unlock.handlers({ runProfile }),
     ...custody.handlers,
   };

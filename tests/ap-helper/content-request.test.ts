@@ -1,7 +1,7 @@
 // The worker accepts from content scripts only `openSetup` from an Aplikacja Podatnika page of the same
 // environment (issue 13; DESIGN.md Security rules). Everything else is refused, with the reason.
 import { describe, expect, it, vi } from 'vitest';
-import { parseContentRequest, RequestSchema } from '../../lib/messages';
+import { parseContentRequest, requestSchema } from '../../lib/messages';
 import { answerContentScript, createApHandoff } from '../../lib/worker/ap-handoff';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -38,7 +38,7 @@ describe('parseContentRequest', () => {
   });
 
   it('is a schema apart from the page protocol', () => {
-    expect(RequestSchema.safeParse({ type: 'openSetup', environment: 'test' }).success).toBe(false);
+    expect(requestSchema().safeParse({ type: 'openSetup', environment: 'test' }).success).toBe(false);
   });
 });
 

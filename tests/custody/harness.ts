@@ -12,6 +12,7 @@ import type { CertificateInfo } from '../../lib/pki/types';
 import { defaultPreferences } from '../../lib/store/profiles';
 import { createStore, type Store } from '../../lib/store/store';
 import type { Profile } from '../../lib/store/records';
+import { createInProcessHeavyWork } from '../../lib/worker/heavy-in-process';
 import { fixtureCredentials, pkiExpected, startChecked, type Checked } from '../ksef-sim/kit';
 
 export const OWNER = pkiExpected.nips.person;
@@ -61,5 +62,5 @@ export async function enrolDeps(sim: Sim, store: Store, profileId = 'org'): Prom
   const current = await store.getCredentials(profileId);
   const { client, session } = sessionFor(sim, { certificate: current!.certificate, privateKey: current!.privateKey! });
   const { revoke: _r, ...ksef } = certificateOps({ ksef: client, getAccessToken: session.getAccessToken });
-  return { store, ksef, loginWith: (c) => loginOnce(sim, c), clock: simClock(sim), pollDelaysMs: [500, 500, 500, 500] };
+  return { store, ksef, heavy: createInProcessHeavyWork(store), loginWith: (c) => loginOnce(sim, c), clock: simClock(sim), pollDelaysMs: [500, 500, 500, 500] };
 }

@@ -10,6 +10,7 @@ import { defaultPreferences } from '../../lib/store/profiles';
 import { createStore, type Store } from '../../lib/store/store';
 import type { PendingEnrolment } from '../../lib/store/records';
 import { clickTarget } from '../../lib/worker/click-target';
+import { createInProcessHeavyWork } from '../../lib/worker/heavy-in-process';
 import { createCustody } from '../../lib/worker/custody-handlers';
 import { createLoginGuard } from '../../lib/worker/login-guard';
 import { createRuntimeCache } from '../../lib/worker/profile-runtime';
@@ -69,11 +70,12 @@ describe('"Odnawiaj automatycznie" in the worker', () => {
     await store.setAutoRenew('org', true);
     const clock = simClock(sim);
     const logins = createLoginGuard({ store, fetch: (u, i) => fetch(u, i), clock });
-    const runtimeDeps = { store, fetch: (u: string, i: RequestInit) => fetch(u, i), clock, random: () => 0.5, logins };
+    const heavy = createInProcessHeavyWork(store);
+    const runtimeDeps = { store, fetch: (u: string, i: RequestInit) => fetch(u, i), clock, random: () => 0.5, logins, heavy };
     const shown: { id: string; title: string; message: string }[] = [];
     const switched: string[] = [];
     const custody = createCustody({
-      store, runtimeDeps, runtimes: createRuntimeCache(runtimeDeps), clock, language: async () => 'pl',
+      store, runtimeDeps, runtimes: createRuntimeCache(runtimeDeps), clock, language: async () => 'pl', heavy,
       notifications: { create: async (id, c) => (shown.push({ id, title: c.title, message: c.message }), id), clear: async () => true, getAll: async () => ({}) },
       afterSwitch: async (id) => void switched.push(id),
     });

@@ -36,7 +36,8 @@ describe('release build (Chromium MV3)', () => {
     expect(m.manifest_version).toBe(3);
     expect(m.default_locale).toBe('pl');
     expect(m.host_permissions).toEqual([...KSEF_HOSTS, ...AP_HOSTS]);
-    expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
+    // "offscreen": the login signature and the enrolment's X.509 work run in an offscreen document (issue 15).
+    expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'offscreen', 'storage']);
     expect(m.name).toBe('__MSG_extName__');
   });
 
@@ -44,6 +45,16 @@ describe('release build (Chromium MV3)', () => {
     expect(manifest('chrome-mv3').content_security_policy.extension_pages).toBe(
       `script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' ${KSEF_ORIGINS};`,
     );
+  });
+
+  it('keeps the login stack out of the service worker: pkijs, xmldom and xpath load in offscreen.html only (issue 15)', () => {
+    const worker = read('chrome-mv3', 'background.js');
+    // Strings only those libraries' code holds (scripts/bundle-size.mjs' markers).
+    for (const marker of ["Object's schema was not verified against input data for", 'DOMImplementation', 'XPathParser']) {
+      expect(worker).not.toContain(marker);
+    }
+    expect(read('chrome-mv3', 'offscreen.html')).toContain('<script');
+    expect(allJs('chrome-mv3')).toContain("Object's schema was not verified against input data for");
   });
 
   it('contains no test hooks', () => {
@@ -71,6 +82,9 @@ describe('Firefox MV3 build', () => {
     expect(m.manifest_version).toBe(3);
     expect(m.browser_specific_settings.gecko.id).toBe('ksef-pilot@ksef-pilot.pl');
     expect(m.background.scripts).toEqual(['background.js']);
+    // Its event page signs in-process: no offscreen document, no permission Firefox does not know.
+    expect(m.permissions).not.toContain('offscreen');
+    expect(readdirSync(path.join('.output', 'firefox-mv3'))).not.toContain('offscreen.html');
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({
       required: ['authenticationInfo', 'financialAndPaymentInfo'],
     });

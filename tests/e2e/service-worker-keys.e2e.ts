@@ -157,3 +157,44 @@ describe('private key in the service worker', () => {
     expect(xmlsec.ok).toBe(true);
   });
 });
+
+describe('the login signature in the offscreen document (issue 15)', () => {
+  it('signs with the key the store keeps, in a document the worker opened; a page cannot call it', async () => {
+    const challenge = '20261124-CR-0123456789-ABCDEF0123-5A';
+    const result = await ext.sw.evaluate(
+      async ({ keyPem, certPem, password, challenge }) => {
+        const dev = (globalThis as any).__ksefPilotDev;
+        const store = dev.store.createStore();
+        const { certificate, privateKey } = await dev.pki.loadCredentials({ certificate: certPem, privateKey: keyPem, password });
+        const nip = certificate.identifier.value;
+        await store.saveProfile({ id: 'offscreen-e2e', name: 'Offscreen', nip, environment: 'test', preferences: dev.store.defaultPreferences(new Date()) });
+        await store.saveCredentials('offscreen-e2e', { certificate, privateKey });
+        store.close();
+        const xml: string = await dev.heavy.sign({
+          key: { profileId: 'offscreen-e2e', source: 'credentials' },
+          challenge,
+          contextIdentifier: { type: 'Nip', value: nip },
+          subjectIdentifierType: 'certificateSubject',
+          signingTime: new Date(Date.now() - 60_000).toISOString(),
+        });
+        const verification = await dev.xades.verifyXadesSignature(xml);
+        const contexts = await (globalThis as any).chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+        return { valid: verification.valid, challenge: verification.request?.challenge, documents: contexts.map((c: { documentUrl: string }) => new URL(c.documentUrl).pathname) };
+      },
+      { keyPem, certPem, password, challenge },
+    );
+    expect(result).toEqual({ valid: true, challenge, documents: ['/offscreen.html'] });
+
+    // A page's message in the offscreen document's own form: the document answers the worker only, so no
+    // signature (nor any answer of the document's) comes back.
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    const answer = await page.evaluate(async (challenge) => {
+      const call = { op: 'sign', key: { profileId: 'offscreen-e2e', source: 'credentials' }, challenge, contextIdentifier: { type: 'Nip', value: '0000000000' }, subjectIdentifierType: 'certificateSubject', signingTime: new Date().toISOString() };
+      return (globalThis as any).chrome.runtime.sendMessage({ target: 'kp-offscreen', call }).then((a: unknown) => JSON.stringify(a ?? null), (e: Error) => `error: ${e.message}`);
+    }, challenge);
+    expect(answer).not.toContain('<?xml');
+    expect(answer).not.toMatch(/"ok":true/);
+    await page.close();
+  });
+});

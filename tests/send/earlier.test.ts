@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { earlierSendFinder, rodzajFromInvoiceType, type EarlierSendSources } from '../../lib/send/earlier';
+import { createInProcessHeavyWork } from '../../lib/worker/heavy-in-process';
 import { createSendHandlers } from '../../lib/worker/send-handlers';
 import type { Store } from '../../lib/store/store';
 
@@ -68,7 +69,7 @@ describe("the worker's re-check", () => {
     const queueOutboxBatch = vi.fn();
     const runSend = vi.fn(async () => undefined);
     const fake = { ...store, getProfile: async () => ({ id: 'org', nip: '5265877635', name: 'Firma' }), queueOutboxBatch } as unknown as Store;
-    const handlers = createSendHandlers(fake, { runSend } as never, () => new Date('2026-03-02T10:00:00Z'));
+    const handlers = createSendHandlers(fake, { runSend } as never, () => new Date('2026-03-02T10:00:00Z'), createInProcessHeavyWork(fake));
     await expect(handlers.sendInvoices({ type: 'sendInvoices', profileId: 'org', files: [{ fileName: 'fa.xml', xml }] })).rejects.toMatchObject({
       name: 'SendError',
       code: 'FILE_REFUSED',

@@ -10,6 +10,7 @@ import { createWorker, type WorkerDeps } from '../../lib/worker/worker';
 import type { AlarmInfo, NotificationContent } from '../../lib/worker/platform';
 import { pkiExpected, type Checked } from '../ksef-sim/kit';
 import { simClock } from '../sync/harness';
+import { createInProcessHeavyWork } from '../../lib/worker/heavy-in-process';
 
 export function createFakeBrowser() {
   const alarms = new Map<string, AlarmInfo & { delayInMinutes: number }>();
@@ -96,6 +97,7 @@ export async function setupWorker(
     ...browser.seams,
     clock,
     random: () => options.random ?? 0.5,
+    heavy: createInProcessHeavyWork(store),
     ...options.extra,
   });
   return { store, browser, worker };

@@ -8,6 +8,7 @@ import { createWorker } from '../../lib/worker/worker';
 import { call, fixtureCredentials, pkiExpected, type Checked } from '../ksef-sim/kit';
 import { BUYER, SELLER, resetInvoices, simClock, startSim } from '../sync/harness';
 import { setupWorker, type WorkerHarness } from './fakes';
+import { createInProcessHeavyWork } from '../../lib/worker/heavy-in-process';
 
 type Sim = Checked['sim'];
 let a: Sim;
@@ -153,7 +154,7 @@ describe('an edited login context (issue 10)', () => {
       const profile = (await h.store.getProfile('org'))!;
       await h.store.saveProfile({ ...profile, nip: SELLER });
       // A restarted worker (no profileSaved message): the check is made where the tokens are used.
-      const restarted = createWorker({ store: h.store, fetch: rec.fetch, ...h.browser.seams, clock: simClock(a), random: () => 0.5 });
+      const restarted = createWorker({ store: h.store, heavy: createInProcessHeavyWork(h.store), fetch: rec.fetch, ...h.browser.seams, clock: simClock(a), random: () => 0.5 });
       const result = await restarted.onAlarm({ name: 'sync:org' });
 
       expect(rec.seen.filter((r) => r.auth === `Bearer ${old.accessToken}`)).toEqual([]);
@@ -208,7 +209,7 @@ describe('an edited login context (issue 10)', () => {
     a.admin.advanceClock(5 * 60_000);
     a.admin.clearRequests();
 
-    const restarted = createWorker({ store: h.store, fetch: (input, init) => fetch(input, init), ...h.browser.seams, clock: simClock(a), random: () => 0.5 });
+    const restarted = createWorker({ store: h.store, heavy: createInProcessHeavyWork(h.store), fetch: (input, init) => fetch(input, init), ...h.browser.seams, clock: simClock(a), random: () => 0.5 });
     expect(await restarted.onAlarm({ name: 'sync:org' })).toMatchObject({ outcome: 'ok', stored: 0 });
     expect(a.admin.requests().map((r) => r.path.split('?')[0])).toEqual(['/v2/invoices/query/metadata']);
     const state = (await h.store.getSyncState('org', 'Subject2'))!;

@@ -9,6 +9,7 @@ import { pkiExpected } from '../ksef-sim/kit';
 import { createWorker } from '../../lib/worker/worker';
 import { simClock } from '../sync/harness';
 import { setupWorker } from './fakes';
+import { createInProcessHeavyWork } from '../../lib/worker/heavy-in-process';
 
 let checked: Checked;
 let sim: Checked['sim'];
@@ -205,7 +206,7 @@ describe('a restarted worker', () => {
     expect(limiter.windows.invoiceMetadata).toHaveLength(1);
 
     // A new worker over the same store, as after Chrome stopped the old one.
-    const restarted = createWorker({ store, fetch: (input, init) => fetch(input, init), ...browser.seams, clock: simClock(sim), random: () => 0.5 });
+    const restarted = createWorker({ store, heavy: createInProcessHeavyWork(store), fetch: (input, init) => fetch(input, init), ...browser.seams, clock: simClock(sim), random: () => 0.5 });
     sim.admin.advanceClock(5 * 60_000);
     sim.admin.clearRequests();
     expect(await restarted.onAlarm({ name: 'sync:org' })).toMatchObject({ outcome: 'ok', stored: 0 });
