@@ -9,18 +9,21 @@ import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { t, type Lang } from '@/lib/i18n/popup';
 import { inboxTargetSearch } from '@/lib/inbox/open-url';
 import { sendRequest, type Request } from '@/lib/messages';
-import type { InvoiceRecord, PersistOutcome, Profile, Store } from '@/lib/store';
-import type { ProfileStatus } from '@/lib/views';
-import { newestShown, popupSummary } from '@/lib/views/popup-summary';
+import type { PersistOutcome, Store } from '@/lib/store';
+import { popupSummary } from '@/lib/views/popup-summary';
+import type { PopupRow } from '@/lib/views/popup-view';
 import { syncResultText, type SyncNowAnswer } from '@/lib/views/sync-result';
-
-export const NEWEST_COUNT = 4;
 
 export interface PopupProps {
   store: Store;
   send: (message: Request) => Promise<unknown>;
-  /** Each profile's connection state, read from the store (lib/views listProfileStatuses). */
-  loadStatuses: (store: Store, now: Date) => Promise<ProfileStatus[]>;
+  /** What the cards show, read from the store (lib/views/popup-view.ts loadPopupRows). */
+  loadRows: (store: Store, now: Date) => Promise<PopupRow[]>;
+  /**
+   * The first read, started by main.tsx before the page language is known, so the store and the language are
+   * read side by side (issue 15: first render ≤ 100 ms). Later reads (after "Sprawdź teraz") use loadRows.
+   */
+  first?: { at: Date; rows: Promise<PopupRow[]> };
   openOptions: (search?: string) => void;
   /** Opens an extension page (path and query) in a tab. */
   openPage: (path: string) => void;
@@ -32,18 +35,11 @@ export interface PopupProps {
   onLang: (lang: Lang) => void;
 }
 
-interface ProfileData {
-  profile: Profile;
-  newCount: number;
-  newest: InvoiceRecord[];
-  status?: ProfileStatus;
-}
-
 /** What the footer says: a check under way, its answer (put into words in the current language), or a failure to ask. */
 type CheckNote = { kind: 'busy' } | { kind: 'done'; answer: SyncNowAnswer; at: Date } | { kind: 'unsent'; message: string };
 
-export function App({ store, send, loadStatuses, openOptions, openPage, requestPersistence, lang, onLang }: PopupProps) {
-  const [data, setData] = useState<ProfileData[] | null>(null);
+export function App({ store, send, loadRows, first, openOptions, openPage, requestPersistence, lang, onLang }: PopupProps) {
+  const [data, setData] = useState<PopupRow[] | null>(null);
   const [now, setNow] = useState(() => new Date());
   const [failed, setFailed] = useState(false);
   /** Profiles being checked; `all` while the footer's check runs. */
@@ -59,25 +55,26 @@ export function App({ store, send, loadStatuses, openOptions, openPage, requestP
 
   const load = useCallback(async () => {
     const at = new Date();
-    const profiles = await store.listProfiles();
-    const statuses = await loadStatuses(store, at).catch((): ProfileStatus[] => []);
-    const shown = newestShown(profiles.length);
-    const rows = await Promise.all(
-      profiles.map(async (profile) => {
-        const [counts, latest] = await Promise.all([store.countByState(profile.id), store.newestInvoices(profile.id, NEWEST_COUNT)]);
-        // Several organisations: each card lists only what is new (the inbox has the rest).
-        const newest = profiles.length > 1 ? latest.filter((record) => record.state === 'new').slice(0, shown) : latest.slice(0, shown);
-        const status = statuses.find((s) => s.profileId === profile.id);
-        return { profile, newCount: counts.new, newest, ...(status ? { status } : {}) };
-      }),
-    );
+    const rows = await loadRows(store, at);
     setNow(at);
     setData(rows);
-  }, [store, loadStatuses]);
+  }, [store, loadRows]);
 
   useEffect(() => {
-    load().catch(() => setFailed(true));
-  }, [load]);
+    let live = true;
+    const read = first ? first.rows.then((rows) => ({ at: first.at, rows })) : loadRows(store, new Date()).then((rows) => ({ at: new Date(), rows }));
+    read.then(
+      ({ at, rows }) => {
+        if (!live) return;
+        setNow(at);
+        setData(rows);
+      },
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [store, loadRows, first]);
 
   useEffect(() => {
     if (data) performance.mark('kp-popup-first-render');
