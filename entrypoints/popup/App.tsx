@@ -1,18 +1,23 @@
 // The toolbar popup: a summary line, one compact card per organisation (state, last check, new invoices, the
 // newest few), and a footer that stays in view however many organisations there are (review B8): the result of
 // the last check, "Sprawdź teraz", the inbox and the settings. Reads IndexedDB through indexes only (issue 7).
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { ProfileCard, type PersistView } from '@/components/popup';
-import { NoCertificateLink } from '@/components/ap-helper/NoCertificateLink';
-import { RenewalOffer } from '@/components/custody/RenewalOffer';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { t, type Lang } from '@/lib/i18n/popup';
 import { inboxTargetSearch } from '@/lib/inbox/open-url';
-import { sendRequest, type Request } from '@/lib/messages';
+import type { Request } from '@/lib/messages';
 import type { PersistOutcome, Store } from '@/lib/store';
 import { popupSummary } from '@/lib/views/popup-summary';
 import type { PopupRow } from '@/lib/views/popup-view';
-import { syncResultText, type SyncNowAnswer } from '@/lib/views/sync-result';
+import type { SyncNowAnswer } from '@/lib/views/sync-result';
+
+// Loaded only when wanted (issue 15: popup JavaScript ≤ 350 KB, first render ≤ 100 ms): the renewal offer within
+// the certificate's renewal window, the AP link while no organisation has a certificate, and what "Sprawdź
+// teraz" needs (./check.ts) on the first click.
+const RenewalOffer = lazy(() => import('@/components/custody/RenewalOffer').then((m) => ({ default: m.RenewalOffer })));
+const NoCertificateLink = lazy(() => import('@/components/ap-helper/NoCertificateLink').then((m) => ({ default: m.NoCertificateLink })));
+type Check = typeof import('./check');
 
 export interface PopupProps {
   store: Store;
@@ -46,6 +51,18 @@ export function App({ store, send, loadRows, first, openOptions, openPage, reque
   const [syncing, setSyncing] = useState<ReadonlySet<string>>(new Set());
   const [note, setNote] = useState<CheckNote | null>(null);
   const [persist, setPersist] = useState<PersistView | undefined>(undefined);
+  const [check, setCheck] = useState<Check | null>(null);
+  /** Profiles whose renewal offer has been shown: it stays mounted through an enrolment and its outcome. */
+  const [offered, setOffered] = useState<ReadonlySet<string>>(new Set());
+
+  const show = useCallback((at: Date, rows: PopupRow[]) => {
+    setNow(at);
+    setData(rows);
+    setOffered((before) => {
+      const due = rows.filter((row) => row.renewal && !before.has(row.profile.id));
+      return due.length > 0 ? new Set([...before, ...due.map((row) => row.profile.id)]) : before;
+    });
+  }, []);
 
   // On the click, never in the sync path (RELIABILITY §1.2: Firefox may leave the promise pending).
   function askPersistence() {
@@ -55,26 +72,20 @@ export function App({ store, send, loadRows, first, openOptions, openPage, reque
 
   const load = useCallback(async () => {
     const at = new Date();
-    const rows = await loadRows(store, at);
-    setNow(at);
-    setData(rows);
-  }, [store, loadRows]);
+    show(at, await loadRows(store, at));
+  }, [store, loadRows, show]);
 
   useEffect(() => {
     let live = true;
     const read = first ? first.rows.then((rows) => ({ at: first.at, rows })) : loadRows(store, new Date()).then((rows) => ({ at: new Date(), rows }));
     read.then(
-      ({ at, rows }) => {
-        if (!live) return;
-        setNow(at);
-        setData(rows);
-      },
+      ({ at, rows }) => live && show(at, rows),
       () => live && setFailed(true),
     );
     return () => {
       live = false;
     };
-  }, [store, loadRows, first]);
+  }, [store, loadRows, first, show]);
 
   useEffect(() => {
     if (data) performance.mark('kp-popup-first-render');
@@ -86,7 +97,9 @@ export function App({ store, send, loadRows, first, openOptions, openPage, reque
     setSyncing(new Set([...ids, ...(profileId ? [] : ['all'])]));
     setNote({ kind: 'busy' });
     try {
-      const answer = await sendRequest<SyncNowAnswer>(profileId ? { type: 'syncNow', profileId } : { type: 'syncNow' }, send);
+      const loaded = check ?? (await import('./check'));
+      setCheck(loaded);
+      const answer = await loaded.sendRequest<SyncNowAnswer>(profileId ? { type: 'syncNow', profileId } : { type: 'syncNow' }, send);
       setNote({ kind: 'done', answer, at: new Date() });
     } catch (error) {
       setNote({ kind: 'unsent', message: (error as Error).message });
@@ -104,7 +117,7 @@ export function App({ store, send, loadRows, first, openOptions, openPage, reque
     const problem = data?.find((row) => row.profile.id === id)?.status?.problem;
     return problem ? (lang === 'en' ? problem.titleEn : problem.title) : undefined;
   };
-  const result = note?.kind === 'done' ? syncResultText(note.answer, names, note.at, lang, titles) : undefined;
+  const result = note?.kind === 'done' && check ? check.syncResultText(note.answer, names, note.at, lang, titles) : undefined;
   const busy = syncing.has('all');
   const hasProfiles = !!data && data.length > 0;
 
@@ -139,12 +152,18 @@ export function App({ store, send, loadRows, first, openOptions, openPage, reque
             }
           />
           {/* ENROL (issue 14): "Odnów certyfikat" from 30 days before expiry. */}
-          <RenewalOffer store={store} send={send} profileId={row.profile.id} lang={lang} />
+          {offered.has(row.profile.id) ? (
+            <Suspense fallback={null}>
+              <RenewalOffer store={store} send={send} profileId={row.profile.id} lang={lang} />
+            </Suspense>
+          ) : null}
           </Fragment>
         ))}
         {/* AP helper (issue 13): while no organisation has a certificate, the way to get one. */}
         {data && data.every((row) => row.status?.state === 'not_configured') ? (
-          <NoCertificateLink lang={lang} environment={data[0]?.profile.environment ?? 'production'} />
+          <Suspense fallback={null}>
+            <NoCertificateLink lang={lang} environment={data[0]?.profile.environment ?? 'production'} />
+          </Suspense>
         ) : null}
       </div>
       <footer className="kp-popup-foot">

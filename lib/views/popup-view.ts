@@ -1,6 +1,7 @@
 // What the popup reads before its first render (issue 15: ≤ 100 ms at 50 000 invoices): the profiles once,
 // then for every profile at the same time its status (whose new count is the card's: the popup counts once,
 // review §3.2) and its newest invoices. Every read is an index lookup or a counter, none grows with the store.
+import { renewalOffer } from '../custody/renewal';
 import type { InvoiceRecord, Profile, Store } from '../store';
 import { statusOf, type ProfileStatus, type StatusStore } from './profile-status';
 import { newestShown } from './popup-summary';
@@ -14,6 +15,11 @@ export interface PopupRow {
   newest: InvoiceRecord[];
   /** Absent when the status could not be read (the card then shows no state, as before issue 15). */
   status?: ProfileStatus;
+  /**
+   * The certificate is within its renewal window (lib/custody/renewal.ts): only then does the popup load its
+   * renewal offer (components/custody/RenewalOffer.tsx, which also checks for an enrolment in flight).
+   */
+  renewal: boolean;
 }
 
 export type PopupStore = StatusStore & Pick<Store, 'newestInvoices'>;
@@ -25,15 +31,17 @@ export async function loadPopupRows(store: PopupStore, now: Date): Promise<Popup
   const shown = newestShown(profiles.length);
   return Promise.all(
     profiles.map(async (profile): Promise<PopupRow> => {
-      const [status, latest] = await Promise.all([
-        statusOf(store, profile, now).catch(() => undefined),
+      const credentials = store.getCredentials(profile.id);
+      const [status, latest, renewal] = await Promise.all([
+        statusOf(store, profile, now, { credentials }).catch(() => undefined),
         store.newestInvoices(profile.id, NEWEST_READ),
+        credentials.then((read) => renewalOffer(read, undefined, now.getTime()) !== null, () => false),
       ]);
       // Without a status (a broken sync record) the count is read on its own, so the card still says it.
       const newCount = status ? status.newCount : (await store.countByState(profile.id)).new;
       // Several organisations: each card lists only what is new (the inbox has the rest).
       const newest = profiles.length > 1 ? latest.filter((record) => record.state === 'new').slice(0, shown) : latest.slice(0, shown);
-      return { profile, newCount, newest, ...(status ? { status } : {}) };
+      return { profile, newCount, newest, renewal, ...(status ? { status } : {}) };
     }),
   );
 }

@@ -5,7 +5,7 @@
 // It lives in lib/views, not lib/worker, so a page loads none of the worker's graph (issue 11); it imports
 // files, not barrels, for the same reason.
 import { syncIntervalMinutes } from '../domain/limits';
-import type { Profile, Store, SyncState } from '../store';
+import type { Credentials, Profile, Store, SyncState } from '../store';
 import { effectiveBlockedUntil, notAfterNow } from '../sync/backoff';
 import { SyncError } from '../sync/errors';
 import { stallOf } from '../sync/stall';
@@ -137,11 +137,17 @@ export async function getProfileStatus(store: StatusStore, profileId: string, no
  * The status of a profile already read (the popup lists the profiles once and reads each one's status and
  * newest invoices side by side: issue 15, one read of each thing before the first render).
  */
-export async function statusOf(store: StatusStore, profile: Profile, now: Date): Promise<ProfileStatus> {
+export async function statusOf(
+  store: StatusStore,
+  profile: Profile,
+  now: Date,
+  /** The profile's credentials when the caller reads them too (the popup: one read for the status and the renewal offer). */
+  read: { credentials?: Promise<Credentials | undefined> } = {},
+): Promise<ProfileStatus> {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('"now" must be a valid Date');
   const profileId = profile.id;
   const [credentials, states, counts] = await Promise.all([
-    store.getCredentials(profileId),
+    read.credentials ?? store.getCredentials(profileId),
     store.listSyncStates(profileId),
     store.countByState(profileId),
   ]);

@@ -34,7 +34,7 @@ describe('loadPopupRows', () => {
 
     const rows = await loadPopupRows(spy, NOW);
 
-    expect(calls).toMatchObject({ listProfiles: 1, countByState: 2, newestInvoices: 2 });
+    expect(calls).toMatchObject({ listProfiles: 1, countByState: 2, newestInvoices: 2, getCredentials: 2 });
     expect(calls.getProfile ?? 0).toBe(0);
     expect(rows.map((row) => [row.profile.id, row.newCount, row.status?.newCount, row.status?.state])).toEqual([
       ['p1', 2, 2, 'ok'],
@@ -66,6 +66,18 @@ describe('loadPopupRows', () => {
     const [row] = await loadPopupRows(broken, NOW);
     expect(row).toMatchObject({ newCount: 1 });
     expect(row!.status).toBeUndefined();
+  });
+
+  it('says which certificates are within their renewal window, so the popup loads the offer only for them', async () => {
+    const { store } = freshStore();
+    const privateKey = (await makeKeyPair()).privateKey;
+    for (const [id, days] of [['soon', 10], ['later', 90], ['expired', -1]] as const) {
+      await store.saveProfile(profileInput(id));
+      await store.saveCredentials(id, { certificate: { ...makeCertificateInfo(), notAfter: new Date(NOW.getTime() + days * 86_400_000) }, privateKey });
+    }
+    await store.saveProfile(profileInput('none'));
+    const rows = await loadPopupRows(store, NOW);
+    expect(Object.fromEntries(rows.map((row) => [row.profile.id, row.renewal]))).toEqual({ soon: true, later: false, expired: false, none: false });
   });
 
   it('refuses what is not a store or a time', async () => {
