@@ -2,9 +2,10 @@
 // setting (lib/views/ui-language.ts; the old per-page places are read once to migrate it), and nothing shown
 // until the language is known, so an English reader never sees a flash of Polish. The entrypoint hands in
 // the browser's seams (the settings area, the store factory) and what its App needs besides.
-import { StrictMode, useState, type ReactNode } from 'react';
+import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Lang } from '@/lib/i18n/lang';
+import { loadPopupCatalog } from '@/lib/i18n/popup';
 import { LEGACY_PAGE_LANGUAGE_KEY, type LegacyLanguage, type SettingsArea } from '@/lib/views/ui-language';
 import { useUiLanguage } from './useUiLanguage';
 
@@ -41,8 +42,20 @@ export function mountPage<S extends { listProfiles: ProfileList }>(
       pageValue: () => localStorage.getItem(LEGACY_PAGE_LANGUAGE_KEY),
       profiles: () => store.listProfiles(),
     });
-    if (!language.ready) return <main className={className} data-ready={false} aria-busy="true" />;
-    return render({ store, send, lang: language.lang, onLang: language.setLang });
+    // The popup's strings come one language at a time (lib/i18n/popup.ts, issue 15): the page shows a
+    // language once they are loaded, and keeps the one it shows until the next is.
+    const [shown, setShown] = useState<Lang | null>(null);
+    useEffect(() => {
+      if (!language.ready) return;
+      let live = true;
+      const lang = language.lang;
+      void loadPopupCatalog(lang).then(() => live && setShown(lang));
+      return () => {
+        live = false;
+      };
+    }, [language.ready, language.lang]);
+    if (!language.ready || shown === null) return <main className={className} data-ready={false} aria-busy="true" />;
+    return render({ store, send, lang: shown, onLang: language.setLang });
   }
 
   createRoot(document.getElementById('root')!).render(

@@ -5,7 +5,7 @@ import { EMPTY_FORM, InboxActions, InboxFilters, InboxHeader, InvoiceTable, keyF
 import { SendTabs } from '@/components/send/SendTabs';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { t, type Lang } from '@/lib/i18n';
-import { parseInboxTarget } from '@/lib/inbox';
+import { parseInboxTarget, searchDelay } from '@/lib/inbox';
 import type { InvoiceKey, InvoiceRecord, InvoiceState, Profile, Store } from '@/lib/store';
 import { InvoiceDetail } from './InvoiceDetail';
 import { LazySendPage, useHashTab } from './send';
@@ -31,7 +31,8 @@ export function App({ store, send, search, openOptions, lang, onLang }: AppProps
   const target = useMemo(() => parseInboxTarget(search), [search]);
   const [profiles, setProfiles] = useState<Profile[] | null>(null);
   const [form, setForm] = useState<FilterForm>({ ...EMPTY_FORM, profileId: target.profileId ?? '' });
-  const [applied, setApplied] = useState(form);
+  /** The search text the list answers: it trails the box only while a short text waits for a pause. */
+  const [settled, setSettled] = useState(form.search);
   const [showTarget, setShowTarget] = useState(target.ksefNumbers.length > 0);
   const [opened, setOpened] = useState<InvoiceKey | null>(
     target.profileId && target.ksefNumbers.length === 1 ? { profileId: target.profileId, ksefNumber: target.ksefNumbers[0]! } : null,
@@ -40,45 +41,60 @@ export function App({ store, send, search, openOptions, lang, onLang }: AppProps
   const [reload, setReload] = useState(0);
   const [counts, setCounts] = useState<Record<InvoiceState, number>>();
   const [loadFailed, setLoadFailed] = useState(false);
+  /** The first list (or the notification's invoices) is on screen: the counts and the header's times may be read. */
+  const [firstShown, setFirstShown] = useState(false);
   const tab = useHashTab();
 
   useEffect(() => {
     store.listProfiles().then(setProfiles, () => setLoadFailed(true));
   }, [store]);
 
-  // Typing in the search box re-queries after a short pause, not on every key.
+  // A text the index answers at once is searched on the key that made it (lib/inbox searchDelay: issue 15,
+  // ≤ 100 ms from the key to the rows); one or two characters wait for a pause in typing.
+  const wait = searchDelay(form.search);
   useEffect(() => {
-    const timer = setTimeout(() => setApplied(form), form.search === applied.search ? 0 : 250);
+    if (form.search === settled) return;
+    if (wait === 0) return setSettled(form.search);
+    const timer = setTimeout(() => setSettled(form.search), wait);
     return () => clearTimeout(timer);
-  }, [form]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [form.search, settled, wait]);
 
   const { busy, message, mark, exportCsv } = useInboxActions(store, send, lang, () => setReload((n) => n + 1));
   const markSelected = async (state: InvoiceState) => {
     if (await mark([...selected].map(keyFromString), state)) setSelected(new Set());
   };
 
-  // While the search text is being typed, no list is wanted: the running search is aborted at once, not
-  // when the pause ends (issue 15: an obsolete search cancelled when the next key arrives).
-  const typing = form.search !== applied.search;
+  // While a short text waits for the pause, no list is wanted: the running search is aborted at once, not
+  // when the pause ends (issue 15: an obsolete search cancelled when the next key arrives). Any other key
+  // replaces the filter at once, which aborts the search it makes obsolete (useInboxList).
+  const typing = form.search !== settled && wait > 0;
+  const searched = typing ? settled : form.search;
+  const applied = useMemo(() => ({ ...form, search: searched }), [form, searched]);
   const filter = useMemo(() => (showTarget || typing ? null : toInboxFilter(applied)), [applied, showTarget, typing]);
   const list = useInboxList(store, filter, reload);
   const targetList = useTargetInvoices(store, showTarget ? target : null, reload);
   const items: InvoiceRecord[] = showTarget ? targetList.items : list.items;
 
   useEffect(() => {
-    store.countByState(applied.profileId || undefined).then(setCounts, () => undefined);
-  }, [store, applied.profileId, reload]);
-
-  useEffect(() => {
     if (!list.loading && profiles) performance.mark('kp-inbox-first-page');
   }, [list.loading, profiles]);
+  const shown = profiles !== null && (showTarget ? !targetList.loading : !list.loading);
+  useEffect(() => {
+    if (shown) setFirstShown(true);
+  }, [shown]);
+
+  // The filter's counts start once the first page is shown, so they never queue ahead of the list's reads on
+  // the same IndexedDB backend (review §3.3), whatever a count costs.
+  useEffect(() => {
+    if (firstShown) store.countByState(applied.profileId || undefined).then(setCounts, () => undefined);
+  }, [store, applied.profileId, reload, firstShown]);
 
   useEffect(() => {
     document.title = `${t(lang, 'inbox_title')} – KSeF Pilot`;
   }, [lang]);
 
   const profileNames = useMemo(() => new Map((profiles ?? []).map((p) => [p.id, p.name])), [profiles]);
-  const sync = useSyncHeader(store, send, lang, profiles, applied.profileId, () => setReload((n) => n + 1));
+  const sync = useSyncHeader(store, send, lang, profiles, firstShown, applied.profileId, () => setReload((n) => n + 1));
   const header = (note?: string) => (
     <InboxHeader
       lang={lang}

@@ -18,16 +18,27 @@ export interface SyncHeader {
   checkNow: () => void;
 }
 
-/** `profileId`: the organisation the list is filtered to ('' for all of them). */
-export function useSyncHeader(store: Store, send: Send, lang: Lang, profiles: Profile[] | null, profileId: string, onChecked: () => void): SyncHeader {
+/**
+ * `profileId`: the organisation the list is filtered to ('' for all of them). `ready`: the first page is on
+ * screen; the statuses are read only then, so they never queue ahead of the list's reads (issue 15).
+ */
+export function useSyncHeader(
+  store: Store,
+  send: Send,
+  lang: Lang,
+  profiles: Profile[] | null,
+  ready: boolean,
+  profileId: string,
+  onChecked: () => void,
+): SyncHeader {
   const [statuses, setStatuses] = useState<ProfileStatus[]>([]);
   const [checking, setChecking] = useState(false);
   const [result, setResult] = useState<SyncResultText | null>(null);
 
   const load = useCallback(() => listProfileStatuses(store, new Date()).then(setStatuses, () => undefined), [store]);
   useEffect(() => {
-    void load();
-  }, [load, profiles]);
+    if (ready) void load();
+  }, [load, profiles, ready]);
 
   const organisations = useMemo(() => {
     const now = new Date();

@@ -1,26 +1,34 @@
 // The toolbar popup: a summary line, one compact card per organisation (state, last check, new invoices, the
 // newest few), and a footer that stays in view however many organisations there are (review B8): the result of
 // the last check, "Sprawdź teraz", the inbox and the settings. Reads IndexedDB through indexes only (issue 7).
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { ProfileCard, type PersistView } from '@/components/popup';
-import { NoCertificateLink } from '@/components/ap-helper/NoCertificateLink';
-import { RenewalOffer } from '@/components/custody/RenewalOffer';
 import { LanguageSwitch } from '@/components/ui/LanguageSwitch';
 import { t, type Lang } from '@/lib/i18n/popup';
 import { inboxTargetSearch } from '@/lib/inbox/open-url';
-import { sendRequest, type Request } from '@/lib/messages';
-import type { InvoiceRecord, PersistOutcome, Profile, Store } from '@/lib/store';
-import type { ProfileStatus } from '@/lib/views';
-import { newestShown, popupSummary } from '@/lib/views/popup-summary';
-import { syncResultText, type SyncNowAnswer } from '@/lib/views/sync-result';
+import type { Request } from '@/lib/messages';
+import type { PersistOutcome, Store } from '@/lib/store';
+import { popupSummary } from '@/lib/views/popup-summary';
+import type { PopupRow } from '@/lib/views/popup-view';
+import type { SyncNowAnswer } from '@/lib/views/sync-result';
 
-export const NEWEST_COUNT = 4;
+// Loaded only when wanted (issue 15: popup JavaScript ≤ 350 KB, first render ≤ 100 ms): the renewal offer within
+// the certificate's renewal window, the AP link while no organisation has a certificate, and what "Sprawdź
+// teraz" needs (./check.ts) on the first click.
+const RenewalOffer = lazy(() => import('@/components/custody/RenewalOffer').then((m) => ({ default: m.RenewalOffer })));
+const NoCertificateLink = lazy(() => import('@/components/ap-helper/NoCertificateLink').then((m) => ({ default: m.NoCertificateLink })));
+type Check = typeof import('./check');
 
 export interface PopupProps {
   store: Store;
   send: (message: Request) => Promise<unknown>;
-  /** Each profile's connection state, read from the store (lib/views listProfileStatuses). */
-  loadStatuses: (store: Store, now: Date) => Promise<ProfileStatus[]>;
+  /** What the cards show, read from the store (lib/views/popup-view.ts loadPopupRows). */
+  loadRows: (store: Store, now: Date) => Promise<PopupRow[]>;
+  /**
+   * The first read, started by main.tsx before the page language is known, so the store and the language are
+   * read side by side (issue 15: first render ≤ 100 ms). Later reads (after "Sprawdź teraz") use loadRows.
+   */
+  first?: { at: Date; rows: Promise<PopupRow[]> };
   openOptions: (search?: string) => void;
   /** Opens an extension page (path and query) in a tab. */
   openPage: (path: string) => void;
@@ -32,24 +40,29 @@ export interface PopupProps {
   onLang: (lang: Lang) => void;
 }
 
-interface ProfileData {
-  profile: Profile;
-  newCount: number;
-  newest: InvoiceRecord[];
-  status?: ProfileStatus;
-}
-
 /** What the footer says: a check under way, its answer (put into words in the current language), or a failure to ask. */
 type CheckNote = { kind: 'busy' } | { kind: 'done'; answer: SyncNowAnswer; at: Date } | { kind: 'unsent'; message: string };
 
-export function App({ store, send, loadStatuses, openOptions, openPage, requestPersistence, lang, onLang }: PopupProps) {
-  const [data, setData] = useState<ProfileData[] | null>(null);
+export function App({ store, send, loadRows, first, openOptions, openPage, requestPersistence, lang, onLang }: PopupProps) {
+  const [data, setData] = useState<PopupRow[] | null>(null);
   const [now, setNow] = useState(() => new Date());
   const [failed, setFailed] = useState(false);
   /** Profiles being checked; `all` while the footer's check runs. */
   const [syncing, setSyncing] = useState<ReadonlySet<string>>(new Set());
   const [note, setNote] = useState<CheckNote | null>(null);
   const [persist, setPersist] = useState<PersistView | undefined>(undefined);
+  const [check, setCheck] = useState<Check | null>(null);
+  /** Profiles whose renewal offer has been shown: it stays mounted through an enrolment and its outcome. */
+  const [offered, setOffered] = useState<ReadonlySet<string>>(new Set());
+
+  const show = useCallback((at: Date, rows: PopupRow[]) => {
+    setNow(at);
+    setData(rows);
+    setOffered((before) => {
+      const due = rows.filter((row) => row.renewal && !before.has(row.profile.id));
+      return due.length > 0 ? new Set([...before, ...due.map((row) => row.profile.id)]) : before;
+    });
+  }, []);
 
   // On the click, never in the sync path (RELIABILITY §1.2: Firefox may leave the promise pending).
   function askPersistence() {
@@ -59,25 +72,20 @@ export function App({ store, send, loadStatuses, openOptions, openPage, requestP
 
   const load = useCallback(async () => {
     const at = new Date();
-    const profiles = await store.listProfiles();
-    const statuses = await loadStatuses(store, at).catch((): ProfileStatus[] => []);
-    const shown = newestShown(profiles.length);
-    const rows = await Promise.all(
-      profiles.map(async (profile) => {
-        const [counts, latest] = await Promise.all([store.countByState(profile.id), store.newestInvoices(profile.id, NEWEST_COUNT)]);
-        // Several organisations: each card lists only what is new (the inbox has the rest).
-        const newest = profiles.length > 1 ? latest.filter((record) => record.state === 'new').slice(0, shown) : latest.slice(0, shown);
-        const status = statuses.find((s) => s.profileId === profile.id);
-        return { profile, newCount: counts.new, newest, ...(status ? { status } : {}) };
-      }),
-    );
-    setNow(at);
-    setData(rows);
-  }, [store, loadStatuses]);
+    show(at, await loadRows(store, at));
+  }, [store, loadRows, show]);
 
   useEffect(() => {
-    load().catch(() => setFailed(true));
-  }, [load]);
+    let live = true;
+    const read = first ? first.rows.then((rows) => ({ at: first.at, rows })) : loadRows(store, new Date()).then((rows) => ({ at: new Date(), rows }));
+    read.then(
+      ({ at, rows }) => live && show(at, rows),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [store, loadRows, first, show]);
 
   useEffect(() => {
     if (data) performance.mark('kp-popup-first-render');
@@ -89,7 +97,9 @@ export function App({ store, send, loadStatuses, openOptions, openPage, requestP
     setSyncing(new Set([...ids, ...(profileId ? [] : ['all'])]));
     setNote({ kind: 'busy' });
     try {
-      const answer = await sendRequest<SyncNowAnswer>(profileId ? { type: 'syncNow', profileId } : { type: 'syncNow' }, send);
+      const loaded = check ?? (await import('./check'));
+      setCheck(loaded);
+      const answer = await loaded.sendRequest<SyncNowAnswer>(profileId ? { type: 'syncNow', profileId } : { type: 'syncNow' }, send);
       setNote({ kind: 'done', answer, at: new Date() });
     } catch (error) {
       setNote({ kind: 'unsent', message: (error as Error).message });
@@ -107,7 +117,7 @@ export function App({ store, send, loadStatuses, openOptions, openPage, requestP
     const problem = data?.find((row) => row.profile.id === id)?.status?.problem;
     return problem ? (lang === 'en' ? problem.titleEn : problem.title) : undefined;
   };
-  const result = note?.kind === 'done' ? syncResultText(note.answer, names, note.at, lang, titles) : undefined;
+  const result = note?.kind === 'done' && check ? check.syncResultText(note.answer, names, note.at, lang, titles) : undefined;
   const busy = syncing.has('all');
   const hasProfiles = !!data && data.length > 0;
 
@@ -142,12 +152,18 @@ export function App({ store, send, loadStatuses, openOptions, openPage, requestP
             }
           />
           {/* ENROL (issue 14): "Odnów certyfikat" from 30 days before expiry. */}
-          <RenewalOffer store={store} send={send} profileId={row.profile.id} lang={lang} />
+          {offered.has(row.profile.id) ? (
+            <Suspense fallback={null}>
+              <RenewalOffer store={store} send={send} profileId={row.profile.id} lang={lang} />
+            </Suspense>
+          ) : null}
           </Fragment>
         ))}
         {/* AP helper (issue 13): while no organisation has a certificate, the way to get one. */}
         {data && data.every((row) => row.status?.state === 'not_configured') ? (
-          <NoCertificateLink lang={lang} environment={data[0]?.profile.environment ?? 'production'} />
+          <Suspense fallback={null}>
+            <NoCertificateLink lang={lang} environment={data[0]?.profile.environment ?? 'production'} />
+          </Suspense>
         ) : null}
       </div>
       <footer className="kp-popup-foot">

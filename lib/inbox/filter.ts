@@ -47,3 +47,23 @@ export function checkFilter(filter: InboxFilter): void {
   }
   if (filter.search !== undefined && typeof filter.search !== 'string') throw new TypeError('"search" must be a string');
 }
+
+/**
+ * Typed text shorter than this waits for a pause before it is searched: one or two characters are the prefix
+ * of most terms (every "p…" word, every KSeF number starting "5"), a large key range nobody wants to see.
+ */
+export const SEARCH_MIN_INSTANT = 3;
+/** The pause, in ms, a shorter text waits for the next key. */
+export const SEARCH_PAUSE_MS = 250;
+
+/**
+ * How long the inbox waits after a key before it searches `text` (issue 15: an invoice number, KSeF number or
+ * NIP ≤ 100 ms and a seller-name word ≤ 150 ms from the key to the rows): 0 for an empty box and for any text of
+ * SEARCH_MIN_INSTANT characters or more, which the index answers at once; the search the next key makes
+ * obsolete is aborted (lib/inbox/search.ts), so searching on every key costs nothing but the answer dropped.
+ */
+export function searchDelay(text: string): number {
+  if (typeof text !== 'string') throw new TypeError('"text" must be a string');
+  const length = text.trim().length;
+  return length === 0 || length >= SEARCH_MIN_INSTANT ? 0 : SEARCH_PAUSE_MS;
+}

@@ -1,5 +1,5 @@
 // lib/inbox: what the inbox page shows and exports, as pure functions over the store's keyset pages.
-export { MAX_SEARCH_LENGTH } from './filter';
+export { MAX_SEARCH_LENGTH, SEARCH_MIN_INSTANT, SEARCH_PAUSE_MS, searchDelay } from './filter';
 export type { InboxFilter } from './filter';
 export { loadInboxPage, collectInvoices } from './search';
 export { PERIODS, periodRange } from './period';

@@ -5,7 +5,7 @@
 // It lives in lib/views, not lib/worker, so a page loads none of the worker's graph (issue 11); it imports
 // files, not barrels, for the same reason.
 import { syncIntervalMinutes } from '../domain/limits';
-import type { Store, SyncState } from '../store';
+import type { Credentials, Profile, Store, SyncState } from '../store';
 import { effectiveBlockedUntil, notAfterNow } from '../sync/backoff';
 import { SyncError } from '../sync/errors';
 import { stallOf } from '../sync/stall';
@@ -130,8 +130,24 @@ export async function getProfileStatus(store: StatusStore, profileId: string, no
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('"now" must be a valid Date');
   const profile = await store.getProfile(profileId);
   if (!profile) throw new SyncError('PROFILE_NOT_FOUND');
+  return statusOf(store, profile, now);
+}
+
+/**
+ * The status of a profile already read (the popup lists the profiles once and reads each one's status and
+ * newest invoices side by side: issue 15, one read of each thing before the first render).
+ */
+export async function statusOf(
+  store: StatusStore,
+  profile: Profile,
+  now: Date,
+  /** The profile's credentials when the caller reads them too (the popup: one read for the status and the renewal offer). */
+  read: { credentials?: Promise<Credentials | undefined> } = {},
+): Promise<ProfileStatus> {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('"now" must be a valid Date');
+  const profileId = profile.id;
   const [credentials, states, counts] = await Promise.all([
-    store.getCredentials(profileId),
+    read.credentials ?? store.getCredentials(profileId),
     store.listSyncStates(profileId),
     store.countByState(profileId),
   ]);
@@ -176,6 +192,8 @@ export async function getProfileStatus(store: StatusStore, profileId: string, no
 
 /** Every profile's status, in the order the user added them. */
 export async function listProfileStatuses(store: StatusStore, now: Date): Promise<ProfileStatus[]> {
+  if (typeof store?.listProfiles !== 'function') throw new TypeError('"store" must be a Store');
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('"now" must be a valid Date');
   const profiles = await store.listProfiles();
-  return Promise.all(profiles.map((profile) => getProfileStatus(store, profile.id, now)));
+  return Promise.all(profiles.map((profile) => statusOf(store, profile, now)));
 }

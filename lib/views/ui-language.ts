@@ -65,3 +65,23 @@ export function watchUiLanguage(area: SettingsArea, onLang: (lang: Lang) => void
   area.onChanged.addListener(listener);
   return () => area.onChanged.removeListener(listener);
 }
+
+/**
+ * `area` with the language read started now, before the page's first render asks for it: the popup starts
+ * its store reads and this one side by side at module start (issue 15, first render ≤ 100 ms). The first
+ * get of the setting answers from that read; every later get reads the area again.
+ */
+export function withLanguageReadAhead(area: SettingsArea): SettingsArea {
+  let ahead: Promise<Record<string, unknown>> | undefined = area.get(UI_LANGUAGE_KEY);
+  ahead.catch(() => undefined); // read by readUiLanguage, which handles a failure; never unhandled meanwhile
+  return {
+    get(key) {
+      if (key !== UI_LANGUAGE_KEY || !ahead) return area.get(key);
+      const answer = ahead;
+      ahead = undefined;
+      return answer;
+    },
+    set: (items) => area.set(items),
+    onChanged: area.onChanged,
+  };
+}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import sharedPl from '../../lib/i18n/catalog/shared.pl.json';
 import sharedEn from '../../lib/i18n/catalog/shared.en.json';
 import workerPl from '../../lib/i18n/catalog/worker.pl.json';
@@ -13,10 +13,11 @@ import manifestPl from '../../public/_locales/pl/messages.json';
 import manifestEn from '../../public/_locales/en/messages.json';
 import { CATALOGS, t, tp } from '../../lib/i18n';
 import { pluralPl } from '../../lib/i18n/lang';
-import { t as popupT } from '../../lib/i18n/popup';
+import { loadPopupCatalog, t as popupT } from '../../lib/i18n/popup';
 import { t as workerT } from '../../lib/i18n/worker';
 
 type Catalog = Record<string, { message: string }>;
+beforeAll(() => Promise.all([loadPopupCatalog('pl'), loadPopupCatalog('en')]));
 const { pl, en } = CATALOGS;
 const sameKeys = (a: object, b: object) => {
   const keys = (c: object) => Object.keys(c).filter((k) => !POLISH_ONLY_PLURALS.test(k)).sort();
@@ -128,5 +129,22 @@ describe('t', () => {
     expect(popupT('pl', 'status_title_OFFLINE')).toBe(t('pl', 'status_title_OFFLINE'));
     expect(() => workerT('pl', 'options_title' as never)).toThrow('"key" must be a message of the catalog, got options_title');
     expect(() => popupT('pl', 'diag_step_login' as never)).toThrow('"key" must be a message of the catalog, got diag_step_login');
+  });
+});
+
+describe('the popup catalog, one language at a time (issue 15)', () => {
+  it('knows only the shared strings until a language is loaded, then that language', async () => {
+    // A fresh module: the loads of other tests do not reach it.
+    vi.resetModules();
+    const popup = await import('../../lib/i18n/popup');
+    expect(popup.t('pl', 'sync_error_UNEXPECTED')).toBe(sharedPl.sync_error_UNEXPECTED.message);
+    expect(() => popup.t('en', 'popup_open_inbox')).toThrow(new TypeError('"key" must be a message of the catalog, got popup_open_inbox'));
+    await popup.loadPopupCatalog('en');
+    expect(popup.t('en', 'popup_open_inbox')).toBe(popupEn.popup_open_inbox.message);
+    expect(popup.t('en', 'sync_error_UNEXPECTED')).toBe(sharedEn.sync_error_UNEXPECTED.message);
+    expect(() => popup.t('pl', 'popup_open_inbox')).toThrow(TypeError);
+    await popup.loadPopupCatalog('pl');
+    expect(popup.t('pl', 'popup_open_inbox')).toBe(popupPl.popup_open_inbox.message);
+    await expect(popup.loadPopupCatalog('de' as 'pl')).rejects.toThrow(new TypeError('"lang" must be pl or en, got de'));
   });
 });

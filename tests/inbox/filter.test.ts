@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFilter, type InboxFilter } from '../../lib/inbox/filter';
+import { checkFilter, SEARCH_PAUSE_MS, searchDelay, type InboxFilter } from '../../lib/inbox/filter';
 
 const base: InboxFilter = { dateField: 'issueDate', direction: 'desc' };
 
@@ -21,5 +21,24 @@ describe('checkFilter', () => {
     expect(() =>
       checkFilter({ ...base, profileId: 'p1', state: 'new', from: '2026-01-01', to: '2026-01-31', sellerNip: '5261040828', search: 'x' }),
     ).not.toThrow();
+  });
+});
+
+describe('searchDelay (issue 15: a number or a word is searched on its key)', () => {
+  it.each([
+    ['', 0],
+    ['   ', 0],
+    ['p', SEARCH_PAUSE_MS],
+    [' 52 ', SEARCH_PAUSE_MS],
+    ['pgn', 0],
+    ['FV/00123/2026', 0],
+    ['5270103391', 0],
+    ['527-010-33-91', 0],
+  ])('%j waits %i ms', (text, ms) => {
+    expect(searchDelay(text)).toBe(ms);
+  });
+
+  it('refuses what is not text', () => {
+    expect(() => searchDelay(undefined as unknown as string)).toThrow(new TypeError('"text" must be a string'));
   });
 });

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceDocument } from '../../components/invoice';
 import { formatAccountNumber } from '../../components/invoice/account-number';
 import { ProfileCard } from '../../components/popup';
@@ -14,6 +14,10 @@ import type { ProfileState } from '../../lib/views/profile-status';
 import { hostileStrings, LONG_THRESHOLD, xmlEscape } from '../invoice/hostile-strings';
 import { profileInput } from './e2e-seed';
 import { NOW, record } from './helpers';
+import { loadPopupCatalog } from '../../lib/i18n/popup';
+
+// The popup's strings come one language at a time (lib/i18n/popup.ts); a page loads its language in mountPage.
+beforeAll(() => Promise.all([loadPopupCatalog('pl'), loadPopupCatalog('en')]));
 
 const fixture = (file: string) => readFileSync(path.resolve('tests/fixtures', file), 'utf8');
 const TAGS = /<([a-zA-Z][a-zA-Z0-9-]*)[\s>/]/g;

@@ -1,6 +1,6 @@
 // What the popup says (issue 16): recent times as said ("dziś 16:09", B17), the summary line (B8), the end of
 // "Sprawdź teraz" (B6), and KSeF's announced break and the last successful check in the status (B4).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n';
 import { initialSyncState } from '../../lib/store/sync-state';
 import type { SyncState } from '../../lib/store/records';
@@ -9,6 +9,10 @@ import { newestShown, popupSummary } from '../../lib/views/popup-summary';
 import { syncResultText, type SyncNowProfileResult } from '../../lib/views/sync-result';
 import { dayWhenText, whenText } from '../../lib/views/when-text';
 import { freshStore, makeCertificateInfo, makeKeyPair, profileInput } from '../store/helpers';
+import { loadPopupCatalog } from '../../lib/i18n/popup';
+
+// The popup's strings come one language at a time (lib/i18n/popup.ts); a page loads its language in mountPage.
+beforeAll(() => Promise.all([loadPopupCatalog('pl'), loadPopupCatalog('en')]));
 
 // 16:00 in Warsaw (UTC+1 in February).
 const NOW = new Date('2026-02-10T15:00:00.000Z');

@@ -2,7 +2,7 @@
 // announced to every page when it changes. The area is a stand-in with chrome.storage's shape and events.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LANG } from '../../lib/i18n/lang';
-import { readUiLanguage, saveUiLanguage, UI_LANGUAGE_KEY, watchUiLanguage, type SettingsArea, type StorageChanges } from '../../lib/views/ui-language';
+import { readUiLanguage, saveUiLanguage, UI_LANGUAGE_KEY, watchUiLanguage, withLanguageReadAhead, type SettingsArea, type StorageChanges } from '../../lib/views/ui-language';
 
 function area(initial: Record<string, unknown> = {}, failing = false) {
   const data = new Map(Object.entries(initial));
@@ -77,5 +77,33 @@ describe('saving and watching', () => {
 
   it('refuses to store what is not a language', async () => {
     await expect(saveUiLanguage(area().fake, 'de' as never)).rejects.toThrow(new TypeError('"lang" must be pl or en, got de'));
+  });
+});
+
+describe('withLanguageReadAhead (issue 15: the popup reads the language and its data side by side)', () => {
+  it('reads the setting at once, answers the first get from that read and later gets from the area', async () => {
+    const { fake, data } = area({ [UI_LANGUAGE_KEY]: 'en' });
+    let gets = 0;
+    const counting: SettingsArea = { ...fake, get: (key) => (gets++, fake.get(key)) };
+    const ahead = withLanguageReadAhead(counting);
+    expect(gets).toBe(1);
+    data.set(UI_LANGUAGE_KEY, 'pl'); // stored after the read began: the first answer is the early one
+    expect(await readUiLanguage(ahead)).toBe('en');
+    expect(gets).toBe(1);
+    expect(await readUiLanguage(ahead)).toBe('pl');
+    expect(gets).toBe(2);
+  });
+
+  it('passes writes and the change event through, and a failed early read reads as the default', async () => {
+    const { fake, data } = area({}, true);
+    const ahead = withLanguageReadAhead(fake);
+    expect(await readUiLanguage(ahead)).toBe(DEFAULT_LANG);
+    const ok = area();
+    const seen: string[] = [];
+    const wrapped = withLanguageReadAhead(ok.fake);
+    const stop = watchUiLanguage(wrapped, (lang) => seen.push(lang));
+    await saveUiLanguage(wrapped, 'en');
+    stop();
+    expect([ok.data.get(UI_LANGUAGE_KEY), seen, data.size]).toEqual(['en', ['en'], 0]);
   });
 });
