@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { RESULTS_DIR, writeResult } from './bench/stats';
 
 type Cmp = '<=' | '=';
-interface Figure {
+export interface Figure {
   area: string;
   figure: string;
   invoices?: number;
@@ -24,10 +24,6 @@ interface Figure {
   note?: string;
 }
 
-const read = (file: string): any => {
-  const p = path.join(RESULTS_DIR, file);
-  return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : null;
-};
 
 const loadText = (before?: number[], after?: number[]) => (before ? `${before[0]} → ${after?.[0] ?? '?'}` : undefined);
 
@@ -53,7 +49,12 @@ function findStats(obj: any, re: RegExp): any {
   return null;
 }
 
-export function buildSummary(): { figures: Figure[] } {
+/** `dir`: where the areas' files are (bench-results/; a test gives its own). */
+export function buildSummary(dir: string = RESULTS_DIR): { figures: Figure[] } {
+  const read = (file: string): any => {
+    const p = path.join(dir, file);
+    return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : null;
+  };
   const figures: Figure[] = [];
   const add = (f: Omit<Figure, 'met' | 'goal'> & { cmp?: Cmp; target?: number }) => {
     const { cmp, target, ...rest } = f;
