@@ -28,6 +28,8 @@ const PROFILE = 'bench';
 const OUT = 'pages.json';
 const SEARCH_TIMEOUT_MS = 15_000;
 const TYPING_GAP_MS = 120;
+// The inbox's rows: table rows or ARIA rows; each row's KSeF number from data-ksef or from its text.
+const ROWS = 'tbody tr, [role="row"]';
 const KSEF_RE = '\\d{10}-\\d{8}-[0-9A-F]{12}-[0-9A-F]{2}'; // cells run together in textContent: no \b
 // The release worker must not reach anything: the bench profile is on KSeF TEST with automatic sync off.
 const NO_NETWORK = '--host-resolver-rules=MAP * ~NOTFOUND';
@@ -77,7 +79,10 @@ async function loadToMark(ext: Launched, file: string, mark: string, viewport: {
 
 /** The KSeF numbers of the rows a page shows (whatever the table's layout: the number is in the row's text). */
 function shownRows(page: Page): Promise<string[]> {
-  return page.evaluate((re) => [...document.querySelectorAll('tbody tr')].map((tr) => (tr.textContent ?? '').match(new RegExp(re))?.[0]).filter((n): n is string => !!n), KSEF_RE);
+  return page.evaluate(
+    ({ re, rowSel }) => [...document.querySelectorAll<HTMLElement>(rowSel)].map((tr) => tr.dataset.ksef ?? (tr.textContent ?? '').match(new RegExp(re))?.[0]).filter((n): n is string => !!n),
+    { re: KSEF_RE, rowSel: ROWS },
+  );
 }
 
 async function bareRead(ext: Launched, ksefNumbers: string[]): Promise<number> {
@@ -95,7 +100,7 @@ type Expect = { exact?: string[]; prefix?: string };
  */
 async function search(page: Page, text: string, expect: Expect, keyByKey = false): Promise<{ ms: number | null; rows: string[]; markMissing: boolean }> {
   return page.evaluate(
-    async ({ text, expect, keyByKey, gapMs, timeoutMs, re }) => {
+    async ({ text, expect, keyByKey, gapMs, timeoutMs, re, rowSel }) => {
       const input = document.querySelector<HTMLInputElement>('input[name=search], input[type=search]');
       if (!input) throw new Error('bench-pages: no search box in the inbox');
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
@@ -104,7 +109,7 @@ async function search(page: Page, text: string, expect: Expect, keyByKey = false
         input.dispatchEvent(new Event('input', { bubbles: true }));
         return performance.now();
       };
-      const rows = () => [...document.querySelectorAll('tbody tr')].map((tr) => (tr.textContent ?? '').match(new RegExp(re))?.[0]).filter((n): n is string => !!n);
+      const rows = () => [...document.querySelectorAll<HTMLElement>(rowSel)].map((tr) => tr.dataset.ksef ?? (tr.textContent ?? '').match(new RegExp(re))?.[0]).filter((n): n is string => !!n);
       const ok = (shown: string[]) =>
         expect.exact
           ? shown.length === expect.exact.length && shown.every((n, i) => n === expect.exact![i])
@@ -144,7 +149,7 @@ async function search(page: Page, text: string, expect: Expect, keyByKey = false
         check();
       });
     },
-    { text, expect, keyByKey, gapMs: TYPING_GAP_MS, timeoutMs: SEARCH_TIMEOUT_MS, re: KSEF_RE },
+    { text, expect, keyByKey, gapMs: TYPING_GAP_MS, timeoutMs: SEARCH_TIMEOUT_MS, re: KSEF_RE, rowSel: ROWS },
   );
 }
 
@@ -156,8 +161,8 @@ async function clearSearch(page: Page): Promise<void> {
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await page.waitForFunction(
-    (re) => new Set([...document.querySelectorAll('tbody tr')].map((tr) => (tr.textContent ?? '').match(new RegExp(re))?.[0]?.slice(0, 10)).filter(Boolean)).size > 1,
-    KSEF_RE,
+    ({ re, rowSel }) => new Set([...document.querySelectorAll<HTMLElement>(rowSel)].map((tr) => (tr.dataset.ksef ?? (tr.textContent ?? '').match(new RegExp(re))?.[0])?.slice(0, 10)).filter(Boolean)).size > 1,
+    { re: KSEF_RE, rowSel: ROWS },
     { timeout: 60_000 },
   );
 }

@@ -56,4 +56,21 @@ describe('bench summary', () => {
     expect(find('worker', 'worker start')).toMatchObject({ value: null, met: null, note: expect.stringContaining('not on this branch') });
     expect(find('sign', 'login signature, ec_p256')).toMatchObject({ value: null, met: null });
   });
+
+  it("reads the worker's start from WORKER's worker.json, not its script-start figures", () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'bench-summary-'));
+    writeFileSync(path.join(dir, 'worker.json'), JSON.stringify({
+      size: { backgroundJsBytes: 400_000 },
+      start: {
+        ours: { min: 20, median: 24, max: 30, runs: [20, 24, 30] },
+        emptyWorker: { min: 5, median: 6, max: 7, runs: [5, 6, 7] },
+        ratioPairByPair: { min: 3, median: 4, max: 5, runs: [3, 4, 5] },
+        oursScriptStart: { min: 1, median: 2, max: 3, runs: [1, 2, 3] },
+      },
+      loadavg1m: { min: 1, median: 1.5, max: 2, runs: [1, 1.5, 2] },
+    }));
+    const worker = buildSummary(dir).figures.find((f) => f.area === 'worker')!;
+    expect(worker).toMatchObject({ value: 24, min: 20, max: 30, runs: 3, goal: '≤ 25 ms', met: true, load: '1–2' });
+    expect(worker.baseline).toContain('ratio 4×');
+  });
 });
