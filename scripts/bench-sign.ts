@@ -11,12 +11,13 @@
 // BENCH_SIGN_LIB=<folder holding lib/> measures another copy of the code (e.g. `git archive` of an older commit).
 // Needs the release build (npx wxt build) and Debian's Chromium.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../tests/e2e/launch';
+import { load, stats as sharedStats } from './bench/stats';
 
 const RUNS = 31;
 const FIRST_RUNS = 21;
@@ -30,15 +31,8 @@ const CREDENTIALS = [
   { label: 'rsa_2048', name: 'person-rsa2048' },
 ] as const;
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
-const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
-
-function stats(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { min: round(sorted[0]!), median: round(median), max: round(sorted.at(-1)!), runs: values.length };
-}
+// Shared with every bench (scripts/bench/stats.ts): min / median / max, the load average.
+const stats = (values: number[]) => sharedStats(values, 3);
 
 /** lib/xades and lib/pki's loadCredentials as one IIFE setting globalThis.__benchSign. */
 async function bundle(): Promise<string> {
