@@ -4,11 +4,20 @@
 // listInvoicesPage, so every matching invoice is reachable whatever the store's size. The work grows with the
 // number of invoices that match, never with the number stored.
 import { normalizeNip } from '../domain/nip';
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { StoreContext } from './context';
-import { checkQuery, cursorOf, invoicePageFunctions, planPage, type InvoicePage, type InvoicePageQuery } from './invoice-page';
+import {
+  checkQuery,
+  cursorOf,
+  invoicePageFunctions,
+  keysInOrder,
+  planPage,
+  type InvoicePage,
+  type InvoicePageQuery,
+  type PagePlan,
+} from './invoice-page';
 import type { InvoiceRecord } from './invoice-record';
-import type { InvoiceIndexes, KsefPilotDB } from './schema';
+import type { KsefPilotDB } from './schema';
 import { indexPrefix, matchesSearchWords, searchWords, type SearchWord } from './search-terms';
 
 export interface InvoiceSearchQuery extends InvoicePageQuery {
@@ -40,7 +49,7 @@ const HIGH = '\uffff';
 type Key = [profileId: string, ksefNumber: string];
 const idOf = (key: Key) => JSON.stringify(key);
 
-type InvoiceStore = IDBPObjectStore<KsefPilotDB, ['invoices'], 'invoices', 'readonly'>;
+type InvoiceStore = IDBPObjectStore<KsefPilotDB, StoreNames<KsefPilotDB>[], 'invoices', 'readonly'>;
 
 /**
  * Up to `wanted` accepted candidates in the date index's order. Dense candidates (a seller's NIP or name)
@@ -48,9 +57,9 @@ type InvoiceStore = IDBPObjectStore<KsefPilotDB, ['invoices'], 'invoices', 'read
  */
 async function inDateOrder(
   store: InvoiceStore,
-  indexName: keyof InvoiceIndexes,
-  range: IDBKeyRange,
-  sign: number,
+  plan: PagePlan,
+  direction: 'asc' | 'desc',
+  cmp: StoreContext['cmp'],
   candidates: Map<string, Key>,
   limits: SearchLimits,
   wanted: number,
@@ -59,15 +68,14 @@ async function inDateOrder(
 ): Promise<InvoiceRecord[] | null> {
   const items: InvoiceRecord[] = [];
   let budget = candidates.size * limits.walkPerCandidate;
-  let cursor = await store.index(indexName).openKeyCursor(range, sign > 0 ? 'next' : 'prev');
-  while (cursor && items.length < wanted) {
+  for await (const key of keysInOrder((name) => store.index(name), plan, direction, cmp)) {
+    if (items.length >= wanted) break;
     if (--budget < 0) return null;
-    if (candidates.has(idOf(cursor.primaryKey))) {
-      const record = await store.get(cursor.primaryKey);
+    if (candidates.has(idOf(key))) {
+      const record = await store.get(key);
       if (accept(record)) items.push(record);
     }
     signal?.throwIfAborted();
-    cursor = await cursor.continue();
   }
   return items;
 }
@@ -105,7 +113,9 @@ export function invoiceSearchFunctions(
     if (query.sellerNip !== undefined) words.push([query.sellerNip]);
     if (words.length === 0) return listInvoicesPage(query);
     signal?.throwIfAborted();
-    const plan = planPage(query, cmp);
+    // All profiles: the plan needs their ids (one range per profile, invoice-page.ts).
+    const tx = (await db()).transaction(['invoices', 'profiles']);
+    const plan = planPage(query, cmp, query.profileId === undefined ? await tx.objectStore('profiles').getAllKeys() : []);
     if (!plan.range) return { items: [], next: null };
     const range = plan.range;
     const accept = (record: InvoiceRecord | undefined): record is InvoiceRecord =>
@@ -113,7 +123,7 @@ export function invoiceSearchFunctions(
       matchesSearchWords(record, words) &&
       (query.sellerNip === undefined || normalizeNip(String(record.metadata.seller?.nip ?? '')) === query.sellerNip);
 
-    const store = (await db()).transaction('invoices').store;
+    const store = tx.objectStore('invoices');
     const terms = store.index('bySearchTerm');
     const found = await Promise.all(
       words.map((word) =>
@@ -140,7 +150,7 @@ export function invoiceSearchFunctions(
     const items =
       candidates.size <= limits.direct
         ? await direct()
-        : ((await inDateOrder(store, plan.indexName, range, sign, candidates, limits, query.limit + 1, accept, signal)) ??
+        : ((await inDateOrder(store, plan, query.direction, cmp, candidates, limits, query.limit + 1, accept, signal)) ??
           (await direct()));
     const more = items.length > query.limit;
     if (more) items.pop();
