@@ -113,9 +113,12 @@ export function invoiceSearchFunctions(
     if (query.sellerNip !== undefined) words.push([query.sellerNip]);
     if (words.length === 0) return listInvoicesPage(query);
     signal?.throwIfAborted();
-    // All profiles: the plan needs their ids (one range per profile, invoice-page.ts).
+    // All profiles: the plan needs their ids (one range per profile, invoice-page.ts); each profile's NIP too.
     const tx = (await db()).transaction(['invoices', 'profiles']);
-    const plan = planPage(query, cmp, query.profileId === undefined ? await tx.objectStore('profiles').getAllKeys() : []);
+    const profiles = (await tx.objectStore('profiles').getAll()).filter(
+      (profile) => query.profileId === undefined || profile.id === query.profileId,
+    );
+    const plan = planPage(query, cmp, profiles.map((profile) => profile.id));
     if (!plan.range) return { items: [], next: null };
     const range = plan.range;
     const accept = (record: InvoiceRecord | undefined): record is InvoiceRecord =>
@@ -125,14 +128,27 @@ export function invoiceSearchFunctions(
 
     const store = tx.objectStore('invoices');
     const terms = store.index('bySearchTerm');
+    // A buyer NIP equal to the profile's own is not stored as a term (search-terms.ts): a word that starts the
+    // profile's NIP may match any of its invoices, which the checks below (accept) then sort out.
+    const ownInvoices = (alt: string) =>
+      profiles
+        .filter((profile) => alt !== '' && profile.nip.startsWith(alt))
+        .map((profile) => store.index('byProfileIssueDate').getAllKeys(IDBKeyRange.bound([profile.id], [profile.id, []])));
     const found = await Promise.all(
-      words.map((word) =>
-        Promise.all(word.map((alt) => terms.getAllKeys(IDBKeyRange.bound(indexPrefix(alt), indexPrefix(alt) + HIGH)))),
+      words.map(async (word) =>
+        (
+          await Promise.all(
+            word.flatMap((alt) => [
+              terms.getAllKeys(IDBKeyRange.bound(indexPrefix(alt), indexPrefix(alt) + HIGH)),
+              ...ownInvoices(alt),
+            ]),
+          )
+        ).flat(),
       ),
     );
     signal?.throwIfAborted();
     const sets = found
-      .map((alternatives) => new Map(alternatives.flat().map((key) => [idOf(key), key] as const)))
+      .map((keys) => new Map(keys.map((key) => [idOf(key), key] as const)))
       .sort((a, b) => a.size - b.size);
     let candidates = sets[0]!;
     for (const other of sets.slice(1)) candidates = new Map([...candidates].filter(([id]) => other.has(id)));
