@@ -97,7 +97,10 @@ const ALL_PROFILE_INDEXES = ['byIssueDate', 'byStateIssueDate', 'byStorageDate',
  * write; a page of all profiles merges the per-profile ranges instead, invoice-page.ts). Each profile gets its counters (invoice-counts.ts), counted once here through the indexes; the
  * invoices still to announce get their `seq` in the order the old index announced them (storage date, then KSeF
  * number), and `byProfileSeq` replaces `byProfileNotified`. Only those records are rewritten: the others keep
- * their old `notified` field, which nothing reads any more.
+ * their old `notified` field, which nothing reads any more. Their search terms stay as version 2 computed them:
+ * since version 4 a new invoice stores no buyer-NIP term equal to its profile's NIP (search-terms.ts), but the
+ * search checks the buyer from the metadata either way, so an older record's extra term only costs its entry
+ * (recomputing them would rewrite every invoice in the upgrade).
  */
 async function addCounters(db: IDBPDatabase<unknown>, tx: UpgradeTransaction): Promise<void> {
   const invoices = tx.objectStore('invoices');
