@@ -3,7 +3,10 @@
 import { checkId, checkLimit, type StoreContext } from './context';
 import type { InvoiceRecord } from './invoice-record';
 import { INVOICE_STATES, type InvoiceState } from './records';
-import type { InvoiceIndexes } from './schema';
+import type { IDBPIndex, StoreNames } from 'idb';
+import type { InvoiceIndexes, KsefPilotDB } from './schema';
+
+type InvoiceKey = KsefPilotDB['invoices']['key'];
 
 export type InvoiceDateField = 'issueDate' | 'permanentStorageDate';
 
@@ -38,9 +41,10 @@ export const MAX_PAGE = 1000;
 /** Sorts after every string, so [prefix, to + HIGH] closes a range that includes the whole `to` day. */
 const HIGH = '\uffff';
 
-function pickIndex(byProfile: boolean, byState: boolean, field: InvoiceDateField): keyof InvoiceIndexes {
+/** The per-profile date index a page reads (schema 4 keeps no index over all profiles: issue 15). */
+function pickIndex(byState: boolean, field: InvoiceDateField): keyof InvoiceIndexes {
   const suffix = field === 'issueDate' ? 'IssueDate' : 'StorageDate';
-  return `by${byProfile ? 'Profile' : ''}${byState ? 'State' : ''}${suffix}` as keyof InvoiceIndexes;
+  return `byProfile${byState ? 'State' : ''}${suffix}` as keyof InvoiceIndexes;
 }
 
 function normaliseBound(name: string, value: unknown, field: InvoiceDateField): string {
@@ -80,42 +84,129 @@ export function checkQuery(query: InvoicePageQuery): void {
   }
 }
 
-/** Which date index a query reads, the key range it covers (null when empty) and each record's key in it. */
-export interface PagePlan {
+/** One key range of one per-profile date index. */
+export interface PageSource {
   indexName: keyof InvoiceIndexes;
-  range: IDBKeyRange | null;
-  /** The record's key in `indexName`: the order pages follow. */
-  keyOf: (record: InvoiceRecord) => IDBValidKey;
+  range: IDBKeyRange;
 }
 
-/** The index, range and key order of a checked query; the search (invoice-search.ts) pages the same way. */
-export function planPage(query: InvoicePageQuery, cmp: StoreContext['cmp']): PagePlan {
+/**
+ * How a checked query is read. One profile: one range of its date index. All profiles: one range per profile,
+ * merged in the order [state?, date, profileId, ksefNumber] (what the all-profile indexes held before schema 4
+ * dropped them, issue 15), so the keyset cursor and the pages are the same as before.
+ */
+export interface PagePlan {
+  sources: PageSource[];
+  /** The query's bounds over `keyOf` (null when empty): what a record must fall in. */
+  range: IDBKeyRange | null;
+  /** The record's key in the page order. */
+  keyOf: (record: InvoiceRecord) => IDBValidKey;
+  /** An index entry's key of a source in the page order. */
+  orderOf: (indexKey: IDBValidKey) => IDBValidKey;
+}
+
+type Bound = { key: IDBValidKey; open: boolean };
+
+function keyRange(lower: Bound, upper: Bound, cmp: StoreContext['cmp']): IDBKeyRange | null {
+  const order = cmp(lower.key, upper.key);
+  if (order > 0 || (order === 0 && (lower.open || upper.open))) return null;
+  return IDBKeyRange.bound(lower.key, upper.key, lower.open, upper.open);
+}
+
+/** Narrows `bound` to `to` when `to` is the tighter one (`side` 1: a lower bound, -1: an upper bound). */
+function tighter(bound: Bound, to: Bound, side: 1 | -1, cmp: StoreContext['cmp']): Bound {
+  const order = side * cmp(to.key, bound.key);
+  return order > 0 || (order === 0 && to.open) ? to : bound;
+}
+
+/**
+ * The index, ranges and key order of a checked query; the search (invoice-search.ts) pages the same way.
+ * `profileIds`: every profile, needed when the query has no profileId.
+ */
+export function planPage(query: InvoicePageQuery, cmp: StoreContext['cmp'], profileIds: readonly string[] = []): PagePlan {
   const { profileId, state, direction, after } = query;
   const dateField = query.dateField ?? 'issueDate';
-  const prefix: string[] = [...(profileId !== undefined ? [profileId] : []), ...(state !== undefined ? [state] : [])];
-  // The key layout of the index pickIndex names: [profileId?, state?, date, profileId unless fixed, ksefNumber].
-  const key = (head: string[], c: InvoiceCursor) =>
-    profileId !== undefined ? [...head, c.date, c.ksefNumber] : [...head, c.date, c.profileId, c.ksefNumber];
-  const keyOfCursor = (c: InvoiceCursor) => key(prefix, c);
-  const keyOf = (record: InvoiceRecord) =>
-    key(
-      [...(profileId !== undefined ? [record.profileId] : []), ...(state !== undefined ? [record.state] : [])],
-      cursorOf(record, dateField),
-    );
-  let lower: IDBValidKey = query.from === undefined ? prefix : [...prefix, normaliseBound('from', query.from, dateField)];
-  let upper: IDBValidKey =
-    query.to === undefined ? [...prefix, []] : [...prefix, normaliseBound('to', query.to, dateField) + HIGH];
-  let lowerOpen = false;
-  let upperOpen = false;
-  if (after && direction === 'asc' && cmp(keyOfCursor(after), lower) >= 0) [lower, lowerOpen] = [keyOfCursor(after), true];
-  if (after && direction === 'desc' && cmp(keyOfCursor(after), upper) <= 0) [upper, upperOpen] = [keyOfCursor(after), true];
-  const order = cmp(lower, upper);
-  const empty = order > 0 || (order === 0 && (lowerOpen || upperOpen));
-  return {
-    indexName: pickIndex(profileId !== undefined, state !== undefined, dateField),
-    range: empty ? null : IDBKeyRange.bound(lower, upper, lowerOpen, upperOpen),
-    keyOf,
+  const from = query.from === undefined ? undefined : normaliseBound('from', query.from, dateField);
+  const to = query.to === undefined ? undefined : normaliseBound('to', query.to, dateField);
+  const states = state !== undefined ? [state] : [];
+  /** The bounds of a key layout [...head, date, ...]: the query's dates and, past `after`, the keyset position. */
+  const bounds = (head: IDBValidKey[], afterBound?: Bound) => {
+    let lower: Bound = { key: from === undefined ? head : [...head, from], open: false };
+    let upper: Bound = { key: to === undefined ? [...head, []] : [...head, to + HIGH], open: false };
+    if (afterBound && direction === 'asc') lower = tighter(lower, afterBound, 1, cmp);
+    if (afterBound && direction === 'desc') upper = tighter(upper, afterBound, -1, cmp);
+    return keyRange(lower, upper, cmp);
   };
+  const indexName = pickIndex(state !== undefined, dateField);
+  if (profileId !== undefined) {
+    const head = [profileId, ...states];
+    const range = bounds(head, after && { key: [...head, after.date, after.ksefNumber], open: true });
+    return {
+      sources: range ? [{ indexName, range }] : [],
+      range,
+      keyOf: (record) => [record.profileId, ...(state !== undefined ? [record.state] : []), record[dateField], record.ksefNumber],
+      orderOf: (indexKey) => indexKey,
+    };
+  }
+  // Index key [profileId, state?, date, ksefNumber] → page order [state?, date, profileId, ksefNumber].
+  const orderOf = (indexKey: IDBValidKey) => {
+    const parts = indexKey as IDBValidKey[];
+    return [...parts.slice(1, -1), parts[0]!, parts[parts.length - 1]!];
+  };
+  const range = bounds(states, after && { key: [...states, after.date, after.profileId, after.ksefNumber], open: true });
+  const sources: PageSource[] = [];
+  for (const id of range ? [...profileIds].sort() : []) {
+    const head = [id, ...states];
+    // Past `after` in the merged order: a profile before the cursor's starts after the cursor's date, the
+    // cursor's own after its KSeF number, a later one at the cursor's date ([] sorts after every string).
+    let afterBound: Bound | undefined;
+    if (after) {
+      const side = cmp(id, after.profileId);
+      const asc = direction === 'asc';
+      afterBound =
+        side === 0
+          ? { key: [...head, after.date, after.ksefNumber], open: true }
+          : side < 0
+            ? { key: [...head, after.date, []], open: asc }
+            : { key: [...head, after.date], open: !asc };
+    }
+    const part = bounds(head, afterBound);
+    if (part) sources.push({ indexName, range: part });
+  }
+  return {
+    sources,
+    range,
+    keyOf: (record) => [...(state !== undefined ? [record.state] : []), record[dateField], record.profileId, record.ksefNumber],
+    orderOf,
+  };
+}
+
+type InvoicesIndex = IDBPIndex<KsefPilotDB, StoreNames<KsefPilotDB>[], 'invoices', keyof InvoiceIndexes, 'readonly'>;
+
+/**
+ * The primary keys of a plan's index entries in page order: one key cursor per source, merged (the next key is
+ * the smallest of the cursors' current ones), so reading n keys costs n + sources cursor steps.
+ */
+export async function* keysInOrder(
+  index: (name: keyof InvoiceIndexes) => InvoicesIndex,
+  plan: PagePlan,
+  direction: 'asc' | 'desc',
+  cmp: StoreContext['cmp'],
+): AsyncGenerator<InvoiceKey> {
+  const sign = direction === 'asc' ? 1 : -1;
+  const opened = await Promise.all(
+    plan.sources.map((source) => index(source.indexName).openKeyCursor(source.range, sign > 0 ? 'next' : 'prev')),
+  );
+  const heads = opened.flatMap((cursor) => (cursor ? [{ cursor, order: plan.orderOf(cursor.key) }] : []));
+  while (heads.length > 0) {
+    let best = 0;
+    for (let i = 1; i < heads.length; i++) if (sign * cmp(heads[i]!.order, heads[best]!.order) < 0) best = i;
+    const head = heads[best]!;
+    yield head.cursor.primaryKey;
+    const next = await head.cursor.continue();
+    if (next) heads[best] = { cursor: next, order: plan.orderOf(next.key) };
+    else heads.splice(best, 1);
+  }
 }
 
 export function invoicePageFunctions({ db, cmp }: StoreContext) {
@@ -127,18 +218,36 @@ export function invoicePageFunctions({ db, cmp }: StoreContext) {
   async function listInvoicesPage(query: InvoicePageQuery): Promise<InvoicePage> {
     checkQuery(query);
     const { direction, limit } = query;
-    const { indexName, range } = planPage(query, cmp);
-    if (!range) return { items: [], next: null };
-    const index = (await db()).transaction('invoices').store.index(indexName);
     const items: InvoiceRecord[] = [];
-    let cursor = await index.openCursor(range, direction === 'asc' ? 'next' : 'prev');
-    while (cursor) {
-      items.push(cursor.value);
-      if (items.length > limit) break;
-      cursor = await cursor.continue();
+    let more = false;
+    if (query.profileId !== undefined) {
+      const { sources } = planPage(query, cmp);
+      if (sources.length === 0) return { items: [], next: null };
+      const index = (await db()).transaction('invoices').store.index(sources[0]!.indexName);
+      let cursor = await index.openCursor(sources[0]!.range, direction === 'asc' ? 'next' : 'prev');
+      while (cursor) {
+        items.push(cursor.value);
+        if (items.length > limit) break;
+        cursor = await cursor.continue();
+      }
+      more = items.length > limit;
+      if (more) items.pop();
+    } else {
+      // All profiles: the per-profile ranges merged by key; only the page's records are read.
+      const tx = (await db()).transaction(['invoices', 'profiles']);
+      const plan = planPage(query, cmp, await tx.objectStore('profiles').getAllKeys());
+      const store = tx.objectStore('invoices');
+      const keys: InvoiceKey[] = [];
+      for await (const key of keysInOrder((name) => store.index(name), plan, direction, cmp)) {
+        if (keys.length === limit) {
+          more = true;
+          break;
+        }
+        keys.push(key);
+      }
+      const records = await Promise.all(keys.map((key) => store.get(key)));
+      items.push(...records.filter((record): record is InvoiceRecord => record !== undefined));
     }
-    const more = items.length > limit;
-    if (more) items.pop();
     const last = items[items.length - 1];
     return { items, next: more && last ? cursorOf(last, query.dateField) : null };
   }

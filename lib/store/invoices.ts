@@ -2,6 +2,7 @@
 // with its notification state (and the sync mark that covers it) or stored nothing (issue 5; RELIABILITY §2.3).
 import { unwrap } from 'idb';
 import { checkId, parseForWrite, requireProfile, transact, type StoreContext } from './context';
+import { StoreError } from './errors';
 import { withStateChange, zeroCounts, type InvoiceCounts } from './invoice-counts';
 import {
   invoiceKey,
@@ -18,7 +19,7 @@ import {
   type SubjectType,
   type SyncState,
 } from './records';
-import { searchTermsOf } from './search-terms';
+import { MAX_TERM, searchTermsOf } from './search-terms';
 import { addLogRecord } from './log';
 import { setAsideLogRecord, setAsideOf, withSetAside, type SetAside } from './set-aside';
 import { initialSyncState } from './sync-state';
@@ -49,7 +50,8 @@ function toRecord(
     state,
     hasXml: 0,
     receivedAt,
-    searchTerms: searchTermsOf(metadata),
+    // Set in the transaction, where the profile's NIP is known (searchTermsOf's `ownNip`).
+    searchTerms: [],
   };
 }
 
@@ -150,7 +152,8 @@ export function invoiceFunctions({ db, now }: StoreContext) {
     const candidates = [...batch.values()];
     const stores = ['profiles', 'invoices', 'syncState', 'log', 'invoiceCounts'] as const;
     return transact(await db(), [...stores], 'readwrite', async (tx) => {
-      await requireProfile(tx.objectStore('profiles'), profileId, 'putNewInvoices');
+      const profile = await tx.objectStore('profiles').get(profileId);
+      if (!profile) throw new StoreError('PROFILE_NOT_FOUND', `putNewInvoices: no profile "${profileId}"`);
       const invoices = tx.objectStore('invoices');
       const [known, before] = await Promise.all([
         storedAmong(invoices.index('byProfileStorageDate'), profileId, candidates),
@@ -158,6 +161,7 @@ export function invoiceFunctions({ db, now }: StoreContext) {
       ]);
       const counts: InvoiceCounts = { ...(before ?? zeroCounts(profileId)) };
       const unknown = candidates.filter((r) => !known.has(r.ksefNumber));
+      for (const record of unknown) record.searchTerms = searchTermsOf(record.metadata, MAX_TERM, profile.nip);
       if (!options.announced) for (const record of unknown) record.seq = ++counts.lastSeq;
       const added = await Promise.all(unknown.map((record) => addUnlessStored(unwrap(invoices), record)));
       const fresh = unknown.filter((_, i) => added[i]);

@@ -79,29 +79,32 @@ function addSending(db: IDBPDatabase<unknown>, tx: UpgradeTransaction): Promise<
   return outbox.clear();
 }
 
-/** Version 1's invoice indexes, all declared unique then; version 4 declares them again, not unique. */
+/** Version 1's per-profile invoice indexes, all declared unique then; version 4 declares them again, not unique. */
 const DATE_INDEXES: Record<string, string[]> = {
   byProfileIssueDate: ['profileId', 'issueDate', 'ksefNumber'],
   byProfileStateIssueDate: ['profileId', 'state', 'issueDate', 'ksefNumber'],
-  byIssueDate: ['issueDate', 'profileId', 'ksefNumber'],
-  byStateIssueDate: ['state', 'issueDate', 'profileId', 'ksefNumber'],
   byProfileStorageDate: ['profileId', 'permanentStorageDate', 'ksefNumber'],
   byProfileStateStorageDate: ['profileId', 'state', 'permanentStorageDate', 'ksefNumber'],
-  byStorageDate: ['permanentStorageDate', 'profileId', 'ksefNumber'],
-  byStateStorageDate: ['state', 'permanentStorageDate', 'profileId', 'ksefNumber'],
   byProfileHasXml: ['profileId', 'hasXml', 'permanentStorageDate', 'ksefNumber'],
 };
+/** Version 1's indexes over all profiles; version 4 drops them (pages of every profile merge the ones above). */
+const ALL_PROFILE_INDEXES = ['byIssueDate', 'byStateIssueDate', 'byStorageDate', 'byStateStorageDate'];
 
 /**
- * Version 4 (issue 15): counters and plain indexes. The invoice indexes are declared again without `unique`
- * (each key ends in the primary key, so uniqueness was never in doubt, and Chromium checked it index by index on
- * every write). Each profile gets its counters (invoice-counts.ts), counted once here through the indexes; the
+ * Version 4 (issue 15): counters and fewer, plain indexes. The per-profile invoice indexes are declared again
+ * without `unique` (each key ends in the primary key, so uniqueness was never in doubt, and Chromium checked it
+ * index by index on every write); the four over all profiles are dropped (every index entry is a cost on every
+ * write; a page of all profiles merges the per-profile ranges instead, invoice-page.ts). Each profile gets its counters (invoice-counts.ts), counted once here through the indexes; the
  * invoices still to announce get their `seq` in the order the old index announced them (storage date, then KSeF
  * number), and `byProfileSeq` replaces `byProfileNotified`. Only those records are rewritten: the others keep
- * their old `notified` field, which nothing reads any more.
+ * their old `notified` field, which nothing reads any more. Their search terms stay as version 2 computed them:
+ * since version 4 a new invoice stores no buyer-NIP term equal to its profile's NIP (search-terms.ts), but the
+ * search checks the buyer from the metadata either way, so an older record's extra term only costs its entry
+ * (recomputing them would rewrite every invoice in the upgrade).
  */
 async function addCounters(db: IDBPDatabase<unknown>, tx: UpgradeTransaction): Promise<void> {
   const invoices = tx.objectStore('invoices');
+  for (const name of ALL_PROFILE_INDEXES) invoices.deleteIndex(name);
   for (const [name, keyPath] of Object.entries(DATE_INDEXES)) {
     invoices.deleteIndex(name);
     invoices.createIndex(name, keyPath);

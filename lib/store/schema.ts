@@ -22,17 +22,15 @@ export const DB_NAME = 'ksef-pilot';
  * Every invoice index ends in the fields that make its key unique (profileId, ksefNumber), so keyset paging
  * is a plain key range: the next page starts just after the last key seen, with no offset to skip. Since
  * version 4 none is declared unique: the primary key already makes each key unique, and Chromium checked
- * every unique index on every write (issue 15). Flags are 0/1 numbers because IndexedDB does not index booleans.
+ * every unique index on every write (issue 15). Nor is there an index over all profiles since version 4: a page
+ * of every profile merges the per-profile ranges (invoice-page.ts), and each index entry is a cost on every
+ * write (issue 15). Flags are 0/1 numbers because IndexedDB does not index booleans.
  */
 export type InvoiceIndexes = {
   byProfileIssueDate: [profileId: string, issueDate: string, ksefNumber: string];
   byProfileStorageDate: [profileId: string, permanentStorageDate: string, ksefNumber: string];
   byProfileStateIssueDate: [profileId: string, state: InvoiceState, issueDate: string, ksefNumber: string];
   byProfileStateStorageDate: [profileId: string, state: InvoiceState, permanentStorageDate: string, ksefNumber: string];
-  byIssueDate: [issueDate: string, profileId: string, ksefNumber: string];
-  byStorageDate: [permanentStorageDate: string, profileId: string, ksefNumber: string];
-  byStateIssueDate: [state: InvoiceState, issueDate: string, profileId: string, ksefNumber: string];
-  byStateStorageDate: [state: InvoiceState, permanentStorageDate: string, profileId: string, ksefNumber: string];
   /**
    * Version 4: the invoices stored to be announced, in the order they were stored (`seq`, invoice-counts.ts);
    * those after the profile's `announcedSeq` await a notice. Invoices stored already announced have no `seq`

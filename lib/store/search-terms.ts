@@ -58,12 +58,20 @@ function identifierTerm(value: string | null | undefined): string {
   return normalizeNip(value) ?? foldText(value);
 }
 
+/** The buyer's identifier as a term: always part of the match (matchesSearchWords), stored unless it is `ownNip`. */
+function buyerTerms(metadata: InvoiceMetadata, maxLength: number): string[] {
+  const value = metadata?.buyer?.identifier?.value;
+  return suffixes(identifierTerm(typeof value === 'string' ? value.slice(0, MAX_FIELD) : ''), false, maxLength);
+}
+
 /**
  * The index terms of one invoice: KSeF number, invoice number, seller and buyer NIP, seller name. A term
  * that is a prefix of another is dropped (every word it matches, the longer one matches too), so the seller's
- * NIP, which starts the KSeF number (NOTES §11), costs no entry of its own.
+ * NIP, which starts the KSeF number (NOTES §11), costs no entry of its own. With `ownNip` (the profile's NIP),
+ * a buyer NIP equal to it is not stored: on purchase invoices it is the organisation itself, one entry per
+ * invoice that every invoice shares (issue 15); the search finds those by the profile (invoice-search.ts).
  */
-export function searchTermsOf(metadata: InvoiceMetadata, maxLength = MAX_TERM): string[] {
+export function searchTermsOf(metadata: InvoiceMetadata, maxLength = MAX_TERM, ownNip?: string): string[] {
   // Total over any stored shape: migration 2 runs it on old records, and a throw there would abort the upgrade.
   const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, MAX_FIELD) : '');
   const ksefNumber = text(metadata?.ksefNumber).trim();
@@ -73,7 +81,7 @@ export function searchTermsOf(metadata: InvoiceMetadata, maxLength = MAX_TERM): 
     ...(ksefParts.length > 1 ? ksefParts.slice(0, -1) : ksefParts),
     ...suffixes(foldText(text(metadata?.invoiceNumber)), true, maxLength),
     ...suffixes(identifierTerm(metadata?.seller?.nip), false, maxLength),
-    ...suffixes(identifierTerm(metadata?.buyer?.identifier?.value), false, maxLength),
+    ...(ownNip !== undefined && identifierTerm(metadata?.buyer?.identifier?.value) === ownNip ? [] : buyerTerms(metadata, maxLength)),
     ...suffixes(foldText(text(metadata?.seller?.name)), false, maxLength),
   ];
   const sorted = [...new Set(terms)].sort();
@@ -120,7 +128,8 @@ export function matchesSearchWords(
   record: { metadata: InvoiceMetadata; searchTerms?: readonly string[] },
   words: readonly SearchWord[],
 ): boolean {
-  const stored = record.searchTerms ?? searchTermsOf(record.metadata);
+  // The buyer's identifier may not be stored (searchTermsOf's `ownNip`): it is checked from the metadata.
+  const stored = [...(record.searchTerms ?? searchTermsOf(record.metadata)), ...buyerTerms(record.metadata, MAX_TERM)];
   let full: string[] | undefined;
   return words.every((word) =>
     word.some((alternative) => {

@@ -204,7 +204,7 @@ describe('announcing by the order of storing', () => {
       const fresh = await store.putNewInvoices('p1', 'Subject2', Array.from({ length: 250 }, (_, i) => meta(i + 125)));
       expect(fresh).toHaveLength(125);
       expect(meter.keysRead).toBe(125);
-      expect(meter.recordsRead).toBe(1); // the counters
+      expect(meter.recordsRead).toBe(2); // the profile (its NIP: search-terms.ts `ownNip`) and the counters
       expect(meter.writes).toEqual({ invoices: 125, invoiceCounts: 1 });
     } finally {
       meter.stop();

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { meterIndexedDb } from './idb-meter';
 import { cursorOf, type InvoiceDateField, type InvoicePageQuery } from '../../lib/store/invoice-page';
 import type { InvoiceRecord } from '../../lib/store/invoice-record';
 import type { InvoiceState } from '../../lib/store/records';
@@ -116,6 +117,24 @@ describe('listInvoicesPage: keyset paging through 10 300 invoices', () => {
     steps.mockClear();
     await store.newestInvoices('a', 5);
     expect(steps).toHaveBeenCalledTimes(5);
+  });
+
+  it('pages all profiles by merging the per-profile ranges: only the page\'s records are read', async () => {
+    const middle = await store.listInvoicesPage({ direction: 'asc', limit: 10 });
+    const meter = meterIndexedDb();
+    try {
+      const page = await store.listInvoicesPage({ direction: 'asc', limit: 50, after: middle.next! });
+      const expected = sorted(all, 'issueDate').slice(10, 60);
+      expect(page.items.map(key)).toEqual(expected.map(key));
+      expect(new Set(page.items.map((r) => r.profileId))).toEqual(new Set(['a', 'b']));
+      expect(meter.recordsRead).toBe(50);
+      // The two profiles' ids, then per profile its first key and one step per key taken (the 51st tells
+      // whether more follow).
+      expect(meter.keysRead).toBeLessThanOrEqual(2 + 2 + 50);
+      expect(meter.transactions).toHaveLength(1);
+    } finally {
+      meter.stop();
+    }
   });
 
   it('returns an empty last page with no cursor when the range is empty', async () => {

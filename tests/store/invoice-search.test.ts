@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 const keyOf = (r: InvoiceRecord) => `${r.profileId}/${r.ksefNumber}`;
-/** The list's order: date, then profile, then KSeF number (the byIssueDate index). */
+/** The list's order: date, then profile, then KSeF number (the per-profile ranges merged: invoice-page.ts). */
 const byIssueDate = (a: InvoiceRecord, b: InvoiceRecord) =>
   [a.issueDate, a.profileId, a.ksefNumber].join('\u0000') < [b.issueDate, b.profileId, b.ksefNumber].join('\u0000') ? -1 : 1;
 

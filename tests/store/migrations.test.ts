@@ -288,6 +288,9 @@ describe('version 4 (issue 15): counters, the announcement sequence, plain index
     expect(invoices.indexes.filter((index) => index.unique)).toEqual([]);
     expect(invoices.indexes.map((index) => index.name)).toContain('byProfileSeq');
     expect(invoices.indexes.map((index) => index.name)).not.toContain('byProfileNotified');
+    for (const dropped of ['byIssueDate', 'byStateIssueDate', 'byStorageDate', 'byStateStorageDate']) {
+      expect(invoices.indexes.map((index) => index.name)).not.toContain(dropped);
+    }
     db.close();
     await store.close();
   });

@@ -37,6 +37,15 @@ describe('searchTermsOf', () => {
     expect(terms).not.toContain('7740001454');
   });
 
+  it("stores no buyer NIP equal to the profile's own, and still matches it from the metadata", () => {
+    const own = searchTermsOf(m, MAX_TERM, '5265877635');
+    expect(own).toEqual(searchTermsOf(m).filter((term) => term !== '5265877635'));
+    expect(searchTermsOf(m, MAX_TERM, '1111111111')).toEqual(searchTermsOf(m));
+    expect(matchesSearchWords({ metadata: m, searchTerms: own }, searchWords('PL 526-587-76-35'))).toBe(true);
+    expect(matchesSearchWords({ metadata: m, searchTerms: own }, searchWords('5265877'))).toBe(true);
+    expect(matchesSearchWords({ metadata: m, searchTerms: own }, searchWords('1111111111'))).toBe(false);
+  });
+
   it('cuts long terms to MAX_TERM', () => {
     const terms = searchTermsOf(metadata(2, { seller: { nip: '1132853869', name: 'Przedsiębiorstwo '.repeat(10) } }));
     expect(Math.max(...terms.map((t) => t.length))).toBe(MAX_TERM);
