@@ -36,3 +36,28 @@ export function jsonCatalogs(): Plugin {
     },
   };
 }
+
+/**
+ * `code` with every character outside ASCII written as a \uXXXX escape (astral ones as two). The worker's
+ * bundle is otherwise ASCII but for its Polish strings, and one such character makes the whole script a
+ * two-byte string for V8 to scan at every wake; escaped, it stays one byte a character (issue 15). Valid for a
+ * minified bundle whose only non-ASCII characters are in string, template and regular-expression literals and
+ * comments (no String.raw over Polish text): in each of those an escape means the character itself.
+ */
+export function asciiOnly(code: string): string {
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Applies asciiOnly to the named output chunks after minification (the service worker's background.js). */
+export function asciiChunks(fileNames: readonly string[]): Plugin {
+  return {
+    name: 'ksef-pilot:ascii-chunks',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && fileNames.includes(chunk.fileName)) chunk.code = asciiOnly(chunk.code);
+      }
+    },
+  };
+}
+
