@@ -3,6 +3,7 @@ import { AP_MATCH_PATTERNS } from './lib/ap-helper/hosts';
 import { ENVIRONMENT_URLS } from './lib/domain/environments';
 import { LATARNIA_URLS } from './lib/ksef/latarnia';
 import { extensionPagesCsp } from './lib/platform/csp';
+import { asciiChunks, jsonCatalogs } from './lib/platform/json-catalogs';
 import { pageShell } from './lib/platform/page-shell';
 
 // KSeF's API hosts (NOTES §1), from their one home; nothing else is reachable.
@@ -17,7 +18,7 @@ export default defineConfig({
   // The worker leaves pkijs, xadesjs and xmldom to the offscreen document (Chrome) or a lazy import (Firefox):
   // issue 15, lib/worker/heavy.ts. Each context's JavaScript is measured by npm run bench
   // (scripts/bundle-size.mjs → bench-results/size.json; the worker's start: scripts/bench-worker.ts).
-  vite: () => ({ plugins: [pageShell()], build: { chunkSizeWarningLimit: 1500 } }),
+  vite: () => ({ plugins: [jsonCatalogs(), asciiChunks(['background.js']), pageShell()], build: { chunkSizeWarningLimit: 1500 } }),
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

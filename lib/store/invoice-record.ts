@@ -10,7 +10,7 @@ const nullableText = z.nullish(z.string());
  * The part of KSeF's InvoiceMetadata (openapi.json, NOTES §7.1) the store and the pages rely on. Other
  * properties are kept as they came (KSeF asks clients to ignore what they do not know).
  */
-export const invoiceMetadataSchema = z.looseObject({
+export const invoiceMetadataSchema = z.lazy(() => z.looseObject({
   ksefNumber: z.string().check(z.minLength(1), z.maxLength(64)),
   invoiceNumber: z.string().check(z.maxLength(256)),
   issueDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}/)),
@@ -28,7 +28,7 @@ export const invoiceMetadataSchema = z.looseObject({
   currency: z.string().check(z.length(3)),
   invoiceType: z.string(),
   invoiceHash: z.string(),
-});
+}));
 export type InvoiceMetadata = z.infer<typeof invoiceMetadataSchema>;
 
 export interface InvoiceRecord {

@@ -22,7 +22,7 @@ const reference = text(100);
 const xml = z.string().check(z.minLength(1));
 
 /** What lib/send/check read from the file (Sending §1 `InvoiceFacts`). */
-export const invoiceFactsSchema = z.strictObject({
+export const invoiceFactsSchema = z.lazy(() => z.strictObject({
   sellerNip: z.string().check(z.regex(/^\d{10}$/)),
   sellerName: z.optional(z.string().check(z.maxLength(512))),
   buyerNip: z.optional(z.string().check(z.maxLength(50))),
@@ -36,19 +36,19 @@ export const invoiceFactsSchema = z.strictObject({
   sizeBytes: z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000)),
   /** base64 SHA-256 of the file: KSeF's invoiceHash (NOTES §8.2). */
   sha256Base64: base64Sha256,
-});
+}));
 export type InvoiceFacts = z.infer<typeof invoiceFactsSchema>;
 
 /** KSeF's `status` of the invoice (SessionInvoiceStatusResponse), `extensions.originalKsefNumber` lifted. */
-const ksefStatusSchema = z.strictObject({
+const ksefStatusSchema = z.lazy(() => z.strictObject({
   code: z.number().check(z.int()),
   description: z.string().check(z.maxLength(2000)),
   details: z.optional(z.array(z.string().check(z.maxLength(4000))).check(z.maxLength(100))),
   originalKsefNumber: z.optional(text(64)),
-});
+}));
 export type KsefInvoiceStatus = z.infer<typeof ksefStatusSchema>;
 
-export const outboxItemSchema = z.strictObject({
+export const outboxItemSchema = z.lazy(() => z.strictObject({
   id,
   profileId: id,
   batchId: id,
@@ -88,7 +88,7 @@ export const outboxItemSchema = z.strictObject({
   attempts: z.optional(z.number().check(z.int(), z.minimum(0))),
   /** The per-invoice UPO could not be fetched after several tries (the item stays accepted). */
   upoMissing: z.optional(z.boolean()),
-});
+}));
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 /** The fields `updateOutboxItem` may change. */
 export type OutboxPatch = Partial<Omit<OutboxItem, 'id' | 'profileId' | 'createdAt' | 'updatedAt'>>;
@@ -96,7 +96,7 @@ export type OutboxPatch = Partial<Omit<OutboxItem, 'id' | 'profileId' | 'created
 const cryptoKey = z.custom<CryptoKey>((value) => typeof CryptoKey !== 'undefined' && value instanceof CryptoKey);
 
 /** One online session (NOTES §8.3); `aesKey`/`iv` are dropped once it is closed. */
-export const sendSessionSchema = z.strictObject({
+export const sendSessionSchema = z.lazy(() => z.strictObject({
   sessionRef: reference,
   profileId: id,
   batchId: id,
@@ -116,6 +116,6 @@ export const sendSessionSchema = z.strictObject({
   /** The collective UPO could not be fetched after several tries. */
   upoMissing: z.optional(z.boolean()),
   attempts: z.optional(z.number().check(z.int(), z.minimum(0))),
-});
+}));
 export type SendSession = z.infer<typeof sendSessionSchema>;
 export type SendSessionPatch = Partial<Omit<SendSession, 'sessionRef' | 'profileId' | 'batchId' | 'openedAt'>>;

@@ -45,15 +45,16 @@ const upTo = (max: number) => z.string().check(z.maxLength(max));
 const count = () => z.number().check(z.int(), z.minimum(0));
 const id = text(200);
 const nip = z.string().check(z.regex(/^\d{10}$/, 'ten digits'));
+// Record schemas are z.lazy: built on first parse, not at import (issue 15: the worker's start).
 /** A sync failure as the popup shows it: the code, both languages, and when it happened. */
-const syncErrorInfo = z.strictObject({
+const syncErrorInfo = z.lazy(() => z.strictObject({
   code: upTo(100),
   message: upTo(2000),
   messageEn: z.optional(upTo(2000)),
   at: z.optional(isoDateTime),
-});
+}));
 
-export const preferencesSchema = z.strictObject({
+export const preferencesSchema = z.lazy(() => z.strictObject({
   autoSync: z.boolean(),
   intervalMinutes: z.number().check(z.int(), z.minimum(MIN_INTERVAL_MINUTES), z.maximum(MAX_INTERVAL_MINUTES)),
   subjectTypes: z.array(z.enum(SUBJECT_TYPES)).check(
@@ -64,10 +65,10 @@ export const preferencesSchema = z.strictObject({
   firstSyncFrom: isoDate,
   notifications: z.boolean(),
   language: z.enum(['pl', 'en']),
-});
+}));
 export type Preferences = z.infer<typeof preferencesSchema>;
 
-export const profileSchema = z
+export const profileSchema = z.lazy(() => z
   .strictObject({
     id,
     name: z.string().check(z.trim(), z.minLength(1), z.maxLength(512)),
@@ -100,7 +101,7 @@ export const profileSchema = z
         });
       }
     }),
-  );
+  ));
 export type Profile = z.infer<typeof profileSchema>;
 /** What a caller gives `saveProfile`; the store keeps `createdAt` and sets `updatedAt`. */
 export type ProfileInput = Omit<Profile, 'createdAt' | 'updatedAt'>;
@@ -109,14 +110,14 @@ export type ProfileInput = Omit<Profile, 'createdAt' | 'updatedAt'>;
  * The login context tokens and sync marks belong to (issue 10): the environment, the API base address as the
  * client resolves it, and the context NIP. lib/auth/login-context.ts holds the rule; this is only the shape.
  */
-export const loginContextSchema = z.strictObject({
+export const loginContextSchema = z.lazy(() => z.strictObject({
   environment: z.enum(ENVIRONMENTS),
   apiBaseUrl: text(2000),
   nip,
-});
+}));
 
 /** Sync progress per profile and subject type (NOTES §7.2; RELIABILITY §2.3 items 3, 4 and 7). */
-export const syncStateSchema = z.strictObject({
+export const syncStateSchema = z.lazy(() => z.strictObject({
   profileId: id,
   subjectType: z.enum(SUBJECT_TYPES),
   /** The last `permanentStorageHwmDate` whose invoices are all stored. */
@@ -152,10 +153,10 @@ export const syncStateSchema = z.strictObject({
   outage: z.optional(
     z.strictObject({ kind: z.enum(['outage', 'maintenance']), since: isoDateTime, until: z.optional(isoDateTime), message: z.optional(upTo(300)) }),
   ),
-});
+}));
 export type SyncState = z.infer<typeof syncStateSchema>;
 
-export const tokensSchema = z.strictObject({
+export const tokensSchema = z.lazy(() => z.strictObject({
   profileId: id,
   accessToken: z.string().check(z.minLength(1)),
   accessValidUntil: isoDateTime,
@@ -167,7 +168,7 @@ export const tokensSchema = z.strictObject({
   /** SHA-256 of the certificate the login was signed with (lowercase hex); absent before issue 10. */
   certificateFingerprint: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   updatedAt: isoDateTime,
-});
+}));
 export type Tokens = z.infer<typeof tokensSchema>;
 export type TokensInput = Omit<Tokens, 'profileId' | 'updatedAt'>;
 

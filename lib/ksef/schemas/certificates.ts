@@ -15,17 +15,17 @@ export type CertificateStatus = 'Active' | 'Blocked' | 'Revoked' | 'Expired';
 /** [OA#CertificateRevocationReason]. */
 export type CertificateRevocationReason = 'Unspecified' | 'Superseded' | 'KeyCompromise';
 
-const CertificateLimit = z.object({ remaining: z.number().check(z.int()), limit: z.number().check(z.int()) });
+const CertificateLimit = z.lazy(() => z.object({ remaining: z.number().check(z.int()), limit: z.number().check(z.int()) }));
 
-export const CertificateLimitsResponse = z.object({
+export const CertificateLimitsResponse = z.lazy(() => z.object({
   canRequest: z.boolean(),
   enrollment: CertificateLimit,
   certificate: CertificateLimit,
-});
+}));
 export type CertificateLimitsResponse = z.infer<typeof CertificateLimitsResponse>;
 
 /** The subject DN of the certificate used to log in; a CSR must carry exactly these attributes (NOTES §4.3). */
-export const CertificateEnrollmentDataResponse = z.object({
+export const CertificateEnrollmentDataResponse = z.lazy(() => z.object({
   commonName: z.string(),
   countryName: z.string(),
   givenName: z.nullish(z.string()),
@@ -34,36 +34,36 @@ export const CertificateEnrollmentDataResponse = z.object({
   uniqueIdentifier: z.nullish(z.string()),
   organizationName: z.nullish(z.string()),
   organizationIdentifier: z.nullish(z.string()),
-});
+}));
 export type CertificateEnrollmentDataResponse = z.infer<typeof CertificateEnrollmentDataResponse>;
 
-export const EnrollCertificateResponse = z.object({
+export const EnrollCertificateResponse = z.lazy(() => z.object({
   referenceNumber: ReferenceNumber,
   timestamp: z.string(),
-});
+}));
 export type EnrollCertificateResponse = z.infer<typeof EnrollCertificateResponse>;
 
 /** Status codes: 100 accepted, 200 issued (serial set), 400 refused, 500 unknown, 550 cancelled by the system. */
-export const CertificateEnrollmentStatusResponse = z.object({
+export const CertificateEnrollmentStatusResponse = z.lazy(() => z.object({
   requestDate: z.string(),
   status: StatusInfo,
   certificateSerialNumber: z.nullish(SerialNumber),
-});
+}));
 export type CertificateEnrollmentStatusResponse = z.infer<typeof CertificateEnrollmentStatusResponse>;
 
-export const RetrieveCertificatesListItem = z.object({
+export const RetrieveCertificatesListItem = z.lazy(() => z.object({
   /** DER, base64. */
   certificate: z.string().check(z.minLength(1)),
   certificateName: z.string(),
   certificateSerialNumber: SerialNumber,
   certificateType: z.string(),
-});
+}));
 export type RetrieveCertificatesListItem = z.infer<typeof RetrieveCertificatesListItem>;
 
-export const RetrieveCertificatesResponse = z.object({ certificates: z.array(RetrieveCertificatesListItem) });
+export const RetrieveCertificatesResponse = z.lazy(() => z.object({ certificates: z.array(RetrieveCertificatesListItem) }));
 export type RetrieveCertificatesResponse = z.infer<typeof RetrieveCertificatesResponse>;
 
-export const CertificateListItem = z.object({
+export const CertificateListItem = z.lazy(() => z.object({
   certificateSerialNumber: SerialNumber,
   name: z.string(),
   type: z.string(),
@@ -74,13 +74,13 @@ export const CertificateListItem = z.object({
   validTo: z.string(),
   lastUseDate: z.nullish(z.string()),
   requestDate: z.string(),
-});
+}));
 export type CertificateListItem = z.infer<typeof CertificateListItem>;
 
-export const QueryCertificatesResponse = z.object({
+export const QueryCertificatesResponse = z.lazy(() => z.object({
   certificates: z.array(CertificateListItem),
   hasMore: z.boolean(),
-});
+}));
 export type QueryCertificatesResponse = z.infer<typeof QueryCertificatesResponse>;
 
 /** Body of `POST /certificates/enrollments` [OA#EnrollCertificateRequest]. */

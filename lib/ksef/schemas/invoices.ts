@@ -2,9 +2,9 @@
 import * as z from 'zod/mini';
 import { FormCode } from './common';
 
-const Party = z.object({ type: z.string(), value: z.nullish(z.string()) });
+const Party = z.lazy(() => z.object({ type: z.string(), value: z.nullish(z.string()) }));
 
-export const InvoiceMetadata = z.object({
+export const InvoiceMetadata = z.lazy(() => z.object({
   ksefNumber: z.string().check(z.minLength(35), z.maxLength(36)),
   invoiceNumber: z.string(),
   issueDate: z.string(),
@@ -31,15 +31,15 @@ export const InvoiceMetadata = z.object({
   authorizedSubject: z.nullish(
     z.object({ nip: z.string(), name: z.nullish(z.string()), role: z.number().check(z.int()) }),
   ),
-});
+}));
 export type InvoiceMetadata = z.infer<typeof InvoiceMetadata>;
 
-export const InvoiceMetadataResponse = z.object({
+export const InvoiceMetadataResponse = z.lazy(() => z.object({
   hasMore: z.boolean(),
   isTruncated: z.boolean(),
   permanentStorageHwmDate: z.nullish(z.string()),
   invoices: z.array(InvoiceMetadata),
-});
+}));
 export type InvoiceMetadataResponse = z.infer<typeof InvoiceMetadataResponse>;
 
 export type InvoiceSubjectType = 'Subject1' | 'Subject2' | 'Subject3' | 'SubjectAuthorized';

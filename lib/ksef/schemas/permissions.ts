@@ -1,9 +1,9 @@
 // [OA:POST /permissions/query/personal/grants], NOTES §6.
 import * as z from 'zod/mini';
 
-const Identifier = z.object({ type: z.string(), value: z.nullish(z.string()) });
+const Identifier = z.lazy(() => z.object({ type: z.string(), value: z.nullish(z.string()) }));
 
-export const PersonalPermission = z.object({
+export const PersonalPermission = z.lazy(() => z.object({
   id: z.string(),
   contextIdentifier: z.nullish(Identifier),
   authorizedIdentifier: z.nullish(Identifier),
@@ -16,13 +16,13 @@ export const PersonalPermission = z.object({
   permissionState: z.string(),
   startDate: z.string(),
   canDelegate: z.boolean(),
-});
+}));
 export type PersonalPermission = z.infer<typeof PersonalPermission>;
 
-export const PersonalPermissionsResponse = z.object({
+export const PersonalPermissionsResponse = z.lazy(() => z.object({
   permissions: z.array(PersonalPermission),
   hasMore: z.boolean(),
-});
+}));
 export type PersonalPermissionsResponse = z.infer<typeof PersonalPermissionsResponse>;
 
 /** Body of the query; every field optional [OA#PersonalPermissionsQueryRequest]. */

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 
 const Details = z.nullish(z.array(z.string()));
 
-export const ExceptionResponse = z.object({
+export const ExceptionResponse = z.lazy(() => z.object({
   exception: z.object({
     exceptionDetailList: z.nullish(
       z.array(
@@ -23,11 +23,11 @@ export const ExceptionResponse = z.object({
     serviceName: z.nullish(z.string()),
     timestamp: z.nullish(z.string()),
   }),
-});
+}));
 export type ExceptionResponse = z.infer<typeof ExceptionResponse>;
 
 /** One shape for every problem+json variant (400, 401, 403, 410, 429). */
-export const ProblemDetails = z.object({
+export const ProblemDetails = z.lazy(() => z.object({
   title: z.nullish(z.string()),
   status: z.nullish(z.number().check(z.int())),
   instance: z.nullish(z.string()),
@@ -44,10 +44,10 @@ export const ProblemDetails = z.object({
   ),
   timestamp: z.nullish(z.string()),
   traceId: z.nullish(z.string()),
-});
+}));
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
 
-export const TooManyRequestsResponse = z.object({
+export const TooManyRequestsResponse = z.lazy(() => z.object({
   status: z.object({ code: z.number().check(z.int()), description: z.string(), details: Details }),
-});
+}));
 export type TooManyRequestsResponse = z.infer<typeof TooManyRequestsResponse>;

@@ -3,24 +3,24 @@
 import * as z from 'zod/mini';
 import { ReferenceNumber, StatusInfo, type FormCode } from './common';
 
-export const OpenOnlineSessionResponse = z.object({
+export const OpenOnlineSessionResponse = z.lazy(() => z.object({
   referenceNumber: ReferenceNumber,
   validUntil: z.string(),
-});
+}));
 export type OpenOnlineSessionResponse = z.infer<typeof OpenOnlineSessionResponse>;
 
-export const SendInvoiceResponse = z.object({ referenceNumber: ReferenceNumber });
+export const SendInvoiceResponse = z.lazy(() => z.object({ referenceNumber: ReferenceNumber }));
 export type SendInvoiceResponse = z.infer<typeof SendInvoiceResponse>;
 
-export const UpoPage = z.object({
+export const UpoPage = z.lazy(() => z.object({
   referenceNumber: ReferenceNumber,
   downloadUrl: z.string(),
   downloadUrlExpirationDate: z.string(),
-});
+}));
 export type UpoPage = z.infer<typeof UpoPage>;
 
 /** Online-session codes: 100 open, 170 closed, 200 processed, 415, 440, 445 (NOTES §8.3). */
-export const SessionStatusResponse = z.object({
+export const SessionStatusResponse = z.lazy(() => z.object({
   status: StatusInfo,
   dateCreated: z.string(),
   dateUpdated: z.string(),
@@ -29,14 +29,14 @@ export const SessionStatusResponse = z.object({
   invoiceCount: z.nullish(z.number().check(z.int())),
   successfulInvoiceCount: z.nullish(z.number().check(z.int())),
   failedInvoiceCount: z.nullish(z.number().check(z.int())),
-});
+}));
 export type SessionStatusResponse = z.infer<typeof SessionStatusResponse>;
 
 /**
  * Invoice codes: 100, 150, 200 (ksefNumber set), 405, 410, 415, 430, 435, 440 duplicate, 450, 500, 550.
  * `invoiceHash` is required by the schema but absent from the official (440) example: optional here.
  */
-export const SessionInvoiceStatusResponse = z.object({
+export const SessionInvoiceStatusResponse = z.lazy(() => z.object({
   ordinalNumber: z.number().check(z.int()),
   invoiceNumber: z.nullish(z.string()),
   ksefNumber: z.nullish(z.string()),
@@ -54,14 +54,14 @@ export const SessionInvoiceStatusResponse = z.object({
     ...StatusInfo.shape,
     extensions: z.nullish(z.record(z.string(), z.nullable(z.string()))),
   }),
-});
+}));
 export type SessionInvoiceStatusResponse = z.infer<typeof SessionInvoiceStatusResponse>;
 
 /** `GET /sessions/{ref}/invoices` [OA#SessionInvoicesResponse]: the session's invoices with their statuses. */
-export const SessionInvoicesResponse = z.object({
+export const SessionInvoicesResponse = z.lazy(() => z.object({
   continuationToken: z.nullish(z.string()),
   invoices: z.array(SessionInvoiceStatusResponse),
-});
+}));
 export type SessionInvoicesResponse = z.infer<typeof SessionInvoicesResponse>;
 
 /** Body of `POST /sessions/online` [OA#OpenOnlineSessionRequest]. */
